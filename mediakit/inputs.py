@@ -1,0 +1,255 @@
+"""Reading raw inputs: files, bytes, URLs and plain strings, with encoding detection.
+
+:func:`read_input` turns whatever a user hands over into a :class:`RawInput`: decoded text, whether it is
+HTML or plain text, and where it came from. Problems become :class:`~mediakit.errors.InputError` or
+:class:`~mediakit.errors.FetchError` with a message a newcomer can act on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FetchError, InputError
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Default cap on one input's size (raw or decompressed); a news article is rarely over 2 MB."""
+
+FETCH_TIMEOUT = 20
+"""Default timeout in seconds for fetching a URL."""
+
+_URL = re.compile(r"^https?://\S+$", re.I)
+_HTML_SNIFF = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<article[\s>]|<title>", re.I
+)
+
+
+@dataclass
+class RawInput:
+    """A decoded input: ``text`` is HTML when ``kind == "html"``, else plain text."""
+
+    text: str
+    kind: str  # "html" | "text"
+    origin: str
+    id: str
+    encoding: str = "utf-8"
+    url: str | None = None
+
+
+def is_url(value: object) -> bool:
+    return isinstance(value, str) and bool(_URL.match(value.strip()))
+
+
+def read_input(
+    value: str | bytes | Path,
+    *,
+    kind: str = "auto",
+    max_bytes: int = MAX_BYTES,
+    timeout: float = FETCH_TIMEOUT,
+) -> RawInput:
+    """Read a path, URL, bytes or text into a :class:`RawInput`.
+
+    A ``str`` is a URL when it looks like one, a path when a file of that name exists, and otherwise the
+    article text itself. ``kind`` forces ``"html"`` or ``"text"``; ``"auto"`` sniffs the content.
+    """
+    if kind not in ("auto", "html", "text"):
+        raise InputError(f"kind must be 'auto', 'html' or 'text', not {kind!r}")
+    if isinstance(value, Path) or (isinstance(value, str) and _looks_like_path(value)):
+        path = Path(value)
+        data = _read_file(path, max_bytes)
+        text, enc = decode_bytes(data, origin=str(path))
+        return RawInput(text, _kind(text, kind, path.name), str(path), file_id(path), enc)
+    if is_url(value):
+        url = str(value).strip()
+        data = fetch_url(url, timeout=timeout, max_bytes=max_bytes)
+        text, enc = decode_bytes(data, origin=url)
+        return RawInput(text, _kind(text, kind, ""), url, url, enc, url=url)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        data = bytes(value)
+        if data[:2] == b"\x1f\x8b":
+            data = _gunzip(data, max_bytes, "<bytes>")
+        _check_size(len(data), max_bytes, "<bytes>")
+        text, enc = decode_bytes(data, origin="<bytes>")
+        return RawInput(text, _kind(text, kind, ""), "<bytes>", "<bytes>", enc)
+    if isinstance(value, str):
+        _check_size(len(value), max_bytes, "<text>")
+        return RawInput(value, _kind(value, kind, ""), "<text>", "<text>")
+    raise InputError(f"cannot read an article from a {type(value).__name__}; give a path, URL, bytes or str")
+
+
+def file_id(path: Path) -> str:
+    """The record id of a file: its name without .gz/.html/.htm/.txt endings."""
+    name = path.name
+    for ending in (".gz", ".html", ".htm", ".txt"):
+        if name.lower().endswith(ending):
+            name = name[: -len(ending)]
+    return name
+
+
+def _looks_like_path(value: str) -> bool:
+    if "\n" in value or len(value) > 4096 or is_url(value):
+        return False
+    try:
+        return Path(value).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _check_size(n: int, max_bytes: int, origin: str) -> None:
+    if n > max_bytes:
+        raise InputError(
+            f"{origin}: input is {n / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article "
+            "(raise max_bytes if this really is one article)"
+        )
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read file ({exc.strerror or exc})") from None
+    if path.suffix.lower() != ".gz":
+        _check_size(size, max_bytes, str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read file ({exc.strerror or exc})") from None
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, max_bytes, str(path))
+    return data
+
+
+def _gunzip(data: bytes, max_bytes: int, origin: str) -> bytes:
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(f"{origin}: not a readable gzip file ({exc})") from None
+    _check_size(len(out), max_bytes, origin)
+    return out
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes, origin: str = "<bytes>") -> tuple[str, str]:
+    """Decode bytes to text: BOMs first, then strict UTF-8, then detection, then cp1252. Never crashes.
+
+    Raises :class:`InputError` for empty or binary data.
+    """
+    if not data or not data.strip():
+        raise InputError(f"{origin}: input is empty")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                break
+    sample = data[:65536]
+    if _looks_binary(sample):
+        raise InputError(f"{origin}: input looks binary (not text or HTML); is it a PDF, image or archive?")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    enc = _declared_charset(sample)
+    if enc:
+        try:
+            return data.decode(enc), enc
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # Mostly UTF-8 with a few stray bytes (mixed encodings): keep UTF-8, replace the strays.
+    bad = _utf8_error_count(data)
+    if bad * 200 < len(data):
+        return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200000]).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding, errors="replace"), best.encoding
+    except Exception:  # detection is best effort
+        pass
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control > max(8, len(sample) // 100)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:]+)""", re.I)
+
+
+def _declared_charset(sample: bytes) -> str | None:
+    m = _CHARSET.search(sample[:8192])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore").lower()
+    if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+        return "cp1252"  # browsers treat these labels as windows-1252
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def _utf8_error_count(data: bytes) -> int:
+    text = data.decode("utf-8", errors="replace")
+    return text.count("\ufffd")
+
+
+def _kind(text: str, kind: str, name: str) -> str:
+    if kind != "auto":
+        return kind
+    low = name.lower()
+    if low.endswith((".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")):
+        return "html"
+    if low.endswith(".txt"):
+        return "text"
+    head = text[:4096]
+    if _HTML_SNIFF.search(head) and head.lstrip()[:1] == "<":
+        return "html"
+    if len(re.findall(r"</?[a-zA-Z][^>\n]{0,200}>", head)) > 10:
+        return "html"
+    return "text"
+
+
+def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES) -> bytes:
+    """Fetch a URL's bytes with a timeout and a size cap (standard library only, no retries)."""
+    import urllib.error
+    import urllib.request
+
+    req = urllib.request.Request(url, headers={"User-Agent": "mediakit/0.1 (+research use)"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (http/https checked above)
+            data = resp.read(max_bytes + 1)
+            encoding = resp.headers.get("Content-Encoding", "")
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"{url}: server answered HTTP {exc.code}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise FetchError(f"{url}: could not fetch ({reason})") from None
+    if len(data) > max_bytes:
+        raise FetchError(f"{url}: page is over the {max_bytes / 1e6:.0f} MB limit")
+    if encoding == "gzip" or data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, max_bytes, url)
+    if not data:
+        raise FetchError(f"{url}: empty response")
+    return data
+
+
+__all__ = ["RawInput", "read_input", "decode_bytes", "fetch_url", "file_id", "MAX_BYTES"]
+
