@@ -16,18 +16,21 @@ def extract(
     id: str | None = None,
     max_bytes: int = MAX_BYTES,
     timeout: float = 20,
+    allow_private: bool = False,
 ) -> Article:
     """Turn a raw article into a clean :class:`Article`.
 
     ``source`` may be a path (``.html``, ``.html.gz``, ``.txt``...), a URL, bytes, or the text itself.
     HTML goes through trafilatura and then the cleaner; plain text (copy-pasted or scraped) goes
-    through the cleaner alone. ``kind`` forces ``"html"`` or ``"text"``.
+    through the cleaner alone. ``kind`` forces ``"html"`` or ``"text"``. URLs are fetched with a
+    ``timeout`` (seconds) and the ``max_bytes`` cap; private and loopback addresses are refused unless
+    ``allow_private=True``.
 
     >>> art = extract("Minister opens bridge\\n\\nThe minister opened the bridge on Monday, officials said.")
     >>> art.title
     'Minister opens bridge'
     """
-    raw = read_input(source, kind=kind, max_bytes=max_bytes, timeout=timeout)
+    raw = read_input(source, kind=kind, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     art = extract_raw(raw)
     if id is not None:
         art.id = id
@@ -46,6 +49,7 @@ def extract_raw(raw: RawInput) -> Article:
         from .clean import clean_text
 
         art = clean_text(raw.text)
+        art.extractor = art.extractor or "mediakit text cleaner (every removed line listed in 'removed')"
     art.id = raw.id
     art.origin = raw.origin
     art.input_kind = raw.kind

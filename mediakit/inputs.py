@@ -49,6 +49,7 @@ def read_input(
     kind: str = "auto",
     max_bytes: int = MAX_BYTES,
     timeout: float = FETCH_TIMEOUT,
+    allow_private: bool = False,
 ) -> RawInput:
     """Read a path, URL, bytes or text into a :class:`RawInput`.
 
@@ -64,7 +65,7 @@ def read_input(
         return RawInput(text, _kind(text, kind, path.name), str(path), file_id(path), enc)
     if is_url(value):
         url = str(value).strip()
-        data = fetch_url(url, timeout=timeout, max_bytes=max_bytes)
+        data = fetch_url(url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
         text, enc = decode_bytes(data, origin=url)
         return RawInput(text, _kind(text, kind, ""), url, url, enc, url=url)
     if isinstance(value, (bytes, bytearray, memoryview)):
@@ -227,26 +228,47 @@ def _kind(text: str, kind: str, name: str) -> str:
     return "text"
 
 
-def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES) -> bytes:
-    """Fetch a URL's bytes with a timeout and a size cap (standard library only, no retries)."""
-    import urllib.error
-    import urllib.request
+def fetch_url(
+    url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES, allow_private: bool = False
+) -> bytes:
+    """Fetch a URL's bytes with trafilatura's downloader, a timeout and a size cap.
 
-    req = urllib.request.Request(url, headers={"User-Agent": "mediakit/0.1 (+research use)"})
+    trafilatura refuses private and loopback addresses by default (a guard against pages that point a
+    fetcher at internal services); ``allow_private=True`` lifts that, e.g. for a local test server.
+    """
+    import logging
+
+    from trafilatura.downloads import fetch_response
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(max(1, int(round(timeout)))))
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(max_bytes + 1))
+    config.set("DEFAULT", "MAX_REDIRECTS", "2")
+    config.set("DEFAULT", "SSRF_PROTECTION", "false" if allow_private else "true")
+    logger = logging.getLogger("trafilatura.downloads")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)  # its errors become our FetchError below
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (http/https checked above)
-            data = resp.read(max_bytes + 1)
-            encoding = resp.headers.get("Content-Encoding", "")
-    except urllib.error.HTTPError as exc:
-        raise FetchError(f"{url}: server answered HTTP {exc.code}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise FetchError(f"{url}: could not fetch ({reason})") from None
+        resp = fetch_response(url, config=config)
+    except Exception as exc:  # the downloader raises assorted network errors
+        raise FetchError(f"{url}: could not fetch ({type(exc).__name__}: {exc})") from None
+    finally:
+        logger.setLevel(level)
+    if resp is None:
+        raise FetchError(
+            f"{url}: could not fetch: no answer within {timeout:g} s, connection refused, page over the "
+            f"{max_bytes / 1e6:g} MB limit, or a private address blocked (pass allow_private=True for a "
+            "local server)"
+        )
+    if resp.status >= 400:
+        raise FetchError(f"{url}: server answered HTTP {resp.status}")
+    data = resp.data or b""
     if len(data) > max_bytes:
-        raise FetchError(f"{url}: page is over the {max_bytes / 1e6:.0f} MB limit")
-    if encoding == "gzip" or data[:2] == b"\x1f\x8b":
+        raise FetchError(f"{url}: page is over the {max_bytes / 1e6:g} MB limit")
+    if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, max_bytes, url)
-    if not data:
+    if not data.strip():
         raise FetchError(f"{url}: empty response")
     return data
 

@@ -70,6 +70,7 @@ class Article:
     removed: list[Span] = field(default_factory=list)
     metadata_spans: list[Span] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    extractor: str = ""
     _sentences: list[Span] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -113,6 +114,7 @@ class Article:
             "metadata_spans": [_span_dict(self.source, s) for s in self.metadata_spans],
             "removed": [_span_dict(self.source, r) for r in self.removed],
             "flags": list(self.flags),
+            "extractor": self.extractor,
         }
 
 

@@ -1,0 +1,275 @@
+"""The HTML path: trafilatura finds the article body, mediakit reads metadata and tidies what is left.
+
+1. The page is parsed once with lxml; title, byline, date, outlet, section, standfirst, language and photo
+   captions are read from JSON-LD (``NewsArticle`` and kin), OpenGraph/``<meta>`` tags, ``<time>``,
+   ``<h1>`` and ``<figcaption>`` (cheap look-ups: no date guessing over the whole page).
+2. trafilatura (``favor_precision=True``) extracts the main text. That text becomes the article's
+   ``source``: every span points into it, nothing in it is rewritten.
+3. Each line of that text is a paragraph unless a rule removes it, with its reason: photo captions
+   (they are kept as metadata), "Read more:"/"Related:" teasers and the link lists under them, newsletter
+   and app prompts, social-follow and share prompts, comment counters, copyright lines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .errors import InputError
+from .model import Article, Caption, Span
+
+_TEASER = re.compile(
+    r"^\s*[\[(]?\s*(?:read more|read also|also read|related(?: post| story| article| coverage| content)?s?|"
+    r"see more|see also|more from|more on this|more:|also on|watch|recommended|most read|you may also like|"
+    r"you might also like|don'?t miss|top stories|trending|editor'?s picks?|latest news|more stories|"
+    r"further reading|related links|further coverage)\b\s*(?:[:|\-\u2013\u2014.]|\.\.\.|$)",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf]\s|\d{1,2}[.)]\s)")
+_NEWSLETTER = re.compile(
+    r"\b(?:sign up|sign-up|subscribe|subscription|newsletters?|in your inbox|to your inbox|download (?:our|the) app|"
+    r"get the app|get our app|delivered (?:to|through) your)\b",
+    re.I,
+)
+_SOCIAL = re.compile(
+    r"^\s*(?:follow (?:us|\w+(?:\s\w+){0,5}) on (?:facebook|twitter|instagram|x|youtube|linkedin|tiktok)|"
+    r"like this (?:story|article)\?|share (?:this|it) (?:story|article|with)|tell us what you think|"
+    r"join the (?:conversation|discussion)|click here\b|have a (?:news )?tip\?)",
+    re.I,
+)
+_COMMENTS = re.compile(r"^\s*(?:\d+\s*)?(?:comments?|replies|shares?)\s*(?:\(\d+\))?\s*$", re.I)
+_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\u00a9|\u24d2|\(c\)\s*\d{4}|all rights reserved)", re.I)
+_WORD = re.compile(r"\w+")
+_REPORTED = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told)\b")
+
+
+_EXTRACTOR = (
+    "trafilatura main-content extraction (favor_precision; navigation, ads and page furniture outside the "
+    "article are dropped there), then mediakit line rules (listed in 'removed')"
+)
+
+
+def extract_html(html: str, url: str | None = None) -> Article:
+    """Extract a clean :class:`Article` from an HTML page (see the module docstring for the steps)."""
+    import trafilatura
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except (ValueError, etree.ParserError) as exc:
+        raise InputError(f"HTML could not be parsed ({exc})") from None
+    if tree is None:
+        raise InputError("HTML could not be parsed (no document tree)")
+    meta = read_metadata(tree)
+    try:
+        doc = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=False, favor_precision=True, include_comments=False
+        )
+    except Exception as exc:  # trafilatura raises assorted errors on broken markup
+        raise InputError(f"trafilatura could not extract this page ({type(exc).__name__}: {exc})") from None
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    art = Article(source=text, input_kind="html", extractor=_EXTRACTOR)
+    art.title = meta.get("title")
+    art.byline = meta.get("byline")
+    art.date = meta.get("date")
+    art.outlet = meta.get("outlet")
+    art.section = meta.get("section")
+    art.url = meta.get("url") or url
+    art.language = meta.get("language")
+    if meta.get("standfirst"):
+        art.standfirst = [meta["standfirst"]]
+    caption_texts = meta.get("captions", [])
+    art.captions = [Caption(text=c, credit=credit) for c, credit in caption_texts]
+    _classify_lines(art, {_key(c) for c, _ in caption_texts}, _key(art.title or ""))
+    if not art.paragraphs:
+        art.flags.append("no article text found in the HTML")
+    return art
+
+
+def _key(s: str) -> str:
+    return " ".join(_WORD.findall(s.lower()))
+
+
+def _classify_lines(art: Article, captions: set[str], title_key: str) -> None:
+    text = art.source
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    after_teaser = False
+    for i, (s, e) in enumerate(lines):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            continue
+        line = text[s:e]
+        label, reason = _line_rule(line, captions, title_key, after_teaser, i == 0)
+        if label == "paragraph":
+            art.paragraphs.append(Span(s, e, "paragraph"))
+            after_teaser = False
+        elif label == "title":
+            art.metadata_spans.append(Span(s, e, "title", reason))
+        else:
+            art.removed.append(Span(s, e, label, reason))
+            after_teaser = label == "related"
+
+
+def _line_rule(line: str, captions: set[str], title_key: str, after_teaser: bool, first: bool) -> tuple[str, str]:
+    words = len(line.split())
+    key = _key(line)
+    if first and title_key and key == title_key:
+        return "title", "first line repeats the page title"
+    if key and key in captions:
+        return "caption", "line repeats a photo caption of the page (kept as caption metadata)"
+    if _TEASER.match(line):
+        return "related", "starts with a teaser label such as 'Read more:' or 'Related:'"
+    if after_teaser and _LIST_ITEM.match(line) and words <= 25:
+        return "related", "list item under a teaser label: a related-links list"
+    if _COMMENTS.match(line):
+        return "comments", "a comment or share counter"
+    if words <= 40 and _SOCIAL.match(line):
+        return "share", "a social-media follow or share prompt"
+    if words <= 40 and _NEWSLETTER.search(line) and not _REPORTED.search(line):
+        return "newsletter", "a newsletter, subscription or app prompt (short line naming sign-up, inbox or app)"
+    if words <= 20 and _COPYRIGHT.match(line):
+        return "footer", "a copyright line"
+    return "paragraph", ""
+
+
+# --- metadata ---------------------------------------------------------------------------------------
+
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                  "opinionnewsarticle", "webpage", "liveblogposting", "backgroundnewsarticle"}
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def read_metadata(tree: Any) -> dict[str, Any]:
+    """Title, byline, date (ISO), outlet, section, standfirst, url, language and captions from a parsed page.
+
+    JSON-LD wins over meta tags, which win over visible elements; values are plain strings.
+    """
+    meta: dict[str, Any] = {}
+    ld = _json_ld(tree)
+    if ld:
+        meta["title"] = _s(ld.get("headline")) or _s(ld.get("name"))
+        meta["byline"] = _names(ld.get("author"))
+        meta["date"] = _iso(_s(ld.get("datePublished")) or _s(ld.get("dateCreated")))
+        pub = ld.get("publisher")
+        meta["outlet"] = _names(pub)
+        meta["section"] = _s(ld.get("articleSection"))
+        meta["standfirst"] = _s(ld.get("description"))
+        meta["url"] = _s(ld.get("url")) or _s(ld.get("mainEntityOfPage"))
+    tags: dict[str, str] = {}
+    for el in tree.iterfind(".//meta"):
+        name = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if name and content and name not in tags:
+            tags[name] = content
+    _fill(meta, "title", tags.get("og:title") or tags.get("twitter:title"))
+    _fill(meta, "byline", tags.get("author") or tags.get("article:author") or tags.get("dc.creator")
+          or tags.get("byl") or tags.get("sailthru.author"))
+    _fill(meta, "date", _iso(tags.get("article:published_time") or tags.get("datepublished")
+                             or tags.get("pubdate") or tags.get("date") or tags.get("dc.date")
+                             or tags.get("og:article:published_time") or tags.get("sailthru.date")))
+    _fill(meta, "outlet", tags.get("og:site_name") or tags.get("application-name"))
+    _fill(meta, "section", tags.get("article:section") or tags.get("section"))
+    _fill(meta, "standfirst", tags.get("og:description") or tags.get("description"))
+    _fill(meta, "url", tags.get("og:url"))
+    if not meta.get("date"):
+        t = tree.find(".//time[@datetime]")
+        if t is not None:
+            meta["date"] = _iso(t.get("datetime"))
+    if not meta.get("title"):
+        h1 = tree.find(".//h1")
+        title = " ".join(h1.text_content().split()) if h1 is not None else ""
+        if not title:
+            t = tree.find(".//title")
+            title = re.split(r"\s+[|\u2013\u2014-]\s+", " ".join((t.text_content() if t is not None else "").split()))[0]
+        meta["title"] = title or None
+    meta["language"] = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
+    meta["captions"] = _captions(tree)
+    byline = meta.get("byline")
+    if byline and byline.lower().startswith("by "):
+        meta["byline"] = byline[3:].strip()
+    return {k: v for k, v in meta.items() if v}
+
+
+def _fill(meta: dict[str, Any], key: str, value: str | None) -> None:
+    if not meta.get(key) and value:
+        meta[key] = " ".join(value.split())
+
+
+def _s(v: Any) -> str | None:
+    if isinstance(v, str):
+        return " ".join(v.split()) or None
+    if isinstance(v, dict):
+        return _s(v.get("@id") or v.get("name"))
+    if isinstance(v, list) and v:
+        return _s(v[0])
+    return None
+
+
+def _names(v: Any) -> str | None:
+    if isinstance(v, list):
+        names = [n for n in (_names(x) for x in v) if n]
+        return ", ".join(names) or None
+    if isinstance(v, dict):
+        return _s(v.get("name"))
+    return _s(v)
+
+
+def _iso(v: str | None) -> str | None:
+    if not v:
+        return None
+    m = _DATE.search(v)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def _json_ld(tree: Any) -> dict[str, Any] | None:
+    for el in tree.iterfind('.//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(el.text or "")
+        except (ValueError, TypeError):
+            continue
+        for obj in _walk_ld(data):
+            types = obj.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types) and (
+                obj.get("headline") or obj.get("datePublished")
+            ):
+                return obj
+    return None
+
+
+def _walk_ld(data: Any, depth: int = 0):
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for x in data:
+            yield from _walk_ld(x, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _walk_ld(data["@graph"], depth + 1)
+
+
+_CREDIT = re.compile(
+    r"^(.*?)\s*(?:\(|\b)(?:photo|photograph|picture|image|credit)s?\s*(?:by\b|:|\.\.\.|\u2026)\s*([^()]+?)\)?\s*$", re.I
+)
+
+
+def _captions(tree: Any) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for fc in tree.iterfind(".//figcaption"):
+        text = " ".join(fc.text_content().split())
+        if not text:
+            continue
+        m = _CREDIT.match(text)
+        if m and m.group(1).strip():
+            out.append((m.group(1).strip(), m.group(2).strip()))
+        else:
+            out.append((text, None))
+        if len(out) >= 20:
+            break
+    return out

@@ -1,0 +1,74 @@
+"""The HTML path: metadata, body, captions and the tidy-up rules."""
+
+from __future__ import annotations
+
+from mediakit import MediakitError, extract
+from mediakit.html import extract_html
+
+
+def test_example_page(examples) -> None:
+    art = extract(examples / "ferry_page.html")
+    assert art.input_kind == "html"
+    assert art.title == "Vessen ferry strike: union and operator agree to meet"
+    assert art.byline == "Ingrid Solheim"
+    assert art.date == "2026-02-27"
+    assert art.outlet == "The Lundby Gazette"
+    assert art.section == "Transport"
+    assert art.captions and art.captions[0].credit == "Gazette / Pia Lind"
+    body = art.body
+    assert "open mind" in body and "1,900 people" in body
+    for furniture in ("Advertisement", "Sign up", "Share on", "About us", "Harbour pilots call off"):
+        assert furniture not in body
+    for p in art.paragraphs:
+        assert art.source[p.start : p.end].strip() == art.source[p.start : p.end]
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+def test_teasers_and_prompts_removed_with_reasons() -> None:
+    paras = "".join(f"<p>Paragraph {i} of the report says the council met on Monday and voted to act.</p>" for i in range(6))
+    html = _page(
+        "<h1>Council votes</h1>" + paras
+        + "<p>Read more: Council to vote again next month</p>"
+        + "<p>Sign up for our morning newsletter and get it in your inbox.</p>"
+        + "<p>Follow the Gazette on Facebook, Twitter and Instagram.</p>"
+    )
+    art = extract_html(html)
+    labels = {r.label for r in art.removed}
+    assert {"related", "newsletter", "share"} <= labels
+    assert all(r.reason for r in art.removed)
+    assert len(art.paragraphs) == 6
+
+
+def test_quoted_newsletter_sentence_is_kept() -> None:
+    paras = "".join(f"<p>Sentence {i} about the harbour and its long history of trade.</p>" for i in range(5))
+    html = _page(paras + "<p>“People subscribe because they trust us,” the editor said.</p>")
+    art = extract_html(html)
+    assert "subscribe because" in art.body
+
+
+def test_json_ld_graph_and_meta_fallbacks() -> None:
+    head = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "X"},'
+        ' {"@type": ["NewsArticle"], "headline": "Bridge reopens", "datePublished": "2025-05-04T10:00Z",'
+        ' "author": [{"name": "A. Writer"}, {"name": "B. Writer"}]}]}</script>'
+        '<meta property="og:site_name" content="Coast News">'
+    )
+    body = "".join(f"<p>Bridge text number {i} with enough words to count as a paragraph.</p>" for i in range(5))
+    art = extract_html(_page(body, head))
+    assert art.title == "Bridge reopens" and art.date == "2025-05-04"
+    assert art.byline == "A. Writer, B. Writer" and art.outlet == "Coast News"
+
+
+def test_truncated_and_malformed_html_give_a_record_or_a_clear_error() -> None:
+    art = extract("<html><body><article><p>Cut off in the middle of a sentence about the", kind="html")
+    assert isinstance(art.body, str)
+    for html in ("<<<>>><p></div></span>", "<html></html>"):
+        try:
+            art = extract(html, kind="html")
+        except MediakitError as exc:
+            assert "HTML" in str(exc)
+        else:
+            assert "no article text found in the HTML" in art.flags

@@ -1,0 +1,82 @@
+"""Reading inputs: encodings, compression, bad input, size caps."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from mediakit import InputError, extract
+from mediakit.inputs import decode_bytes, read_input
+
+TEXT = "Harbour talks resume\n\nThe mayor of Lundby said on Monday the talks would resume, café owners said.\n"
+
+
+def test_utf8_and_bom_variants() -> None:
+    for data in (
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),  # with BOM
+        TEXT.encode("utf-16-be").join([b"\xfe\xff", b""]),
+    ):
+        text, _ = decode_bytes(data)
+        assert text.lstrip("\ufeff") == TEXT
+
+
+def test_cp1252_detected() -> None:
+    data = "Caf\u00e9 owners said the \u201cdeal\u201d was fair \u2013 mostly.".encode("cp1252")
+    text, enc = decode_bytes(data)
+    assert "Caf\u00e9" in text and "\u201cdeal\u201d" in text
+
+
+def test_mixed_encoding_keeps_text_and_flags() -> None:
+    data = ("The mayor said the plan was fine. " * 50).encode() + "caf\u00e9".encode("cp1252")
+    art = extract(data)
+    assert "mayor" in art.body
+    assert any("replaced" in f for f in art.flags)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n", b"\x00\x01\x02\x03" * 100, b"%PDF-1.7\n\x00\x00\xff"])
+def test_empty_and_binary_raise_clear_errors(data: bytes) -> None:
+    with pytest.raises(InputError):
+        extract(data)
+
+
+def test_gzip_file(tmp_path) -> None:
+    p = tmp_path / "story.html.gz"
+    p.write_bytes(gzip.compress(b"<html><body><article><h1>Title</h1><p>" + b"Word " * 80 + b"</p></article></body></html>"))
+    raw = read_input(p)
+    assert raw.kind == "html" and raw.id == "story"
+
+
+def test_size_cap(tmp_path) -> None:
+    p = tmp_path / "huge.txt"
+    p.write_bytes(b"A long line. " * (50 * 1024 * 1024 // 13 + 1))  # about 50 MB
+    with pytest.raises(InputError, match="MB"):
+        extract(p)
+
+
+def test_gzip_bomb_capped() -> None:
+    data = gzip.compress(b"a" * (3 * 1024 * 1024))
+    with pytest.raises(InputError, match="limit"):
+        read_input(data, max_bytes=1024 * 1024)
+
+
+def test_single_huge_line_is_handled() -> None:
+    art = extract("word " * 200_000)  # one 1 MB line
+    assert art.source and all(0 <= s.start <= s.end <= len(art.source) for s in art.paragraphs + art.removed)
+
+
+def test_text_is_not_treated_as_path_or_url() -> None:
+    raw = read_input("https://example.org/a b")  # whitespace: not a URL
+    assert raw.kind == "text" and raw.origin == "<text>"
+
+
+def test_kind_is_validated() -> None:
+    with pytest.raises(InputError):
+        read_input("x", kind="pdf")
+
+
+def test_non_english_text() -> None:
+    art = extract("Le maire a dit lundi que les discussions reprendraient.\n\nLes commerçants sont inquiets.")
+    assert "maire" in art.source
