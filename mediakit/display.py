@@ -55,3 +55,110 @@ def cleaning_html(article: Article, max_chars: int = 400) -> str:
         )
     out.append("</table>")
     return "\n".join(out)
+
+
+# --- actors and quotes ------------------------------------------------------------------------------
+
+# Okabe-Ito colour-blind-safe palette, as light backgrounds with a strong underline.
+PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+
+
+def _spans_html(source: str, blocks: list[tuple[int, int]], marks: list[tuple[int, int, str, str]]) -> str:
+    """Escaped HTML of ``blocks`` (paragraph spans) with non-overlapping ``marks`` (start, end, colour,
+    hover text) highlighted. Overlapping marks: the earlier (then longer) one wins."""
+    marks = sorted(marks, key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, str, str]] = []
+    last_end = -1
+    for m in marks:
+        if m[0] >= last_end:
+            kept.append(m)
+            last_end = m[1]
+    parts = []
+    for bs, be in blocks:
+        out, pos = [], bs
+        for ms, me, colour, hover in kept:
+            if me <= bs or ms >= be:
+                continue
+            ms, me = max(ms, bs), min(me, be)
+            out.append(html.escape(source[pos:ms]))
+            out.append(
+                f"<span title=\"{html.escape(hover, quote=True)}\" style=\"background:{colour}33;"
+                f"border-bottom:2px solid {colour};cursor:help\">{html.escape(source[ms:me])}</span>"
+            )
+            pos = me
+        out.append(html.escape(source[pos:be]))
+        parts.append(f"<p style='margin:0 0 0.7em 0'>{''.join(out)}</p>")
+    return "\n".join(parts)
+
+
+def _colours(names: list[str]) -> dict[str, str]:
+    order: list[str] = []
+    for n in names:
+        if n not in order:
+            order.append(n)
+    return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(order)}
+
+
+def quotes_html(analysis) -> str:  # noqa: ANN001 - an Analysis (kept import-light)
+    """The article with each quote coloured by its speaker; hovering shows speaker, cue and the rule.
+
+    All article text is HTML-escaped. A legend lists the speakers with their colours.
+    """
+    art = analysis.article
+    rows = analysis.quote_rows(analysis.doc)
+    colours = _colours([r["speaker"] or "(no speaker)" for r in rows])
+    marks = []
+    for r in rows:
+        who = r["speaker"] or "(no speaker)"
+        hover = f"{who} | {r['kind']} | cue: {r['cue'] or '-'} | rule: {r['rule']}"
+        marks.append((r["start"], r["end"], colours[who], hover))
+    legend = " ".join(
+        f"<span style='background:{c}33;border-bottom:2px solid {c};padding:0 4px;margin-right:6px'>"
+        f"{html.escape(n)}</span>"
+        for n, c in colours.items()
+    )
+    blocks = [(s.start, s.end) for s in _reading_spans(art)]
+    return (f"<div style='font-family:Georgia,serif;font-size:14px;line-height:1.5;max-width:48em'>"
+            f"<div style='font-family:sans-serif;font-size:12px;margin-bottom:1em'>{legend}</div>"
+            f"{_spans_html(art.source, blocks, marks)}</div>")
+
+
+def actors_html(analysis) -> str:  # noqa: ANN001
+    """The article with every actor mention coloured by actor; hovering shows the actor and the rule."""
+    art = analysis.article
+    actors = [a for a in analysis.actors if a.mentions]
+    colours = _colours([a.name for a in actors])
+    marks = []
+    for a in actors:
+        for m in a.mentions:
+            if m.start is None or m.end is None:
+                continue
+            hover = f"{a.name} ({a.type}) | {m.rule}"
+            marks.append((m.start, m.end, colours[a.name], hover))
+    blocks = [(s.start, s.end) for s in _reading_spans(art)]
+    return (f"<div style='font-family:Georgia,serif;font-size:14px;line-height:1.5;max-width:48em'>"
+            f"{_spans_html(art.source, blocks, marks)}</div>")
+
+
+def _reading_spans(art: Article) -> list:
+    spans = [s for s in art.metadata_spans if s.label in ("title", "standfirst")] + list(art.paragraphs)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def use_offline_charts() -> str:
+    """Make altair charts render with no internet connection; returns the renderer's name.
+
+    altair's default notebook renderer loads its JavaScript from a CDN and shows a blank chart offline.
+    With anywidget installed, the ``jupyter`` renderer in offline mode bundles that JavaScript (JupyterLab,
+    Notebook 7, VS Code); without it, charts are drawn as static SVG by vl-convert.
+    """
+    import altair as alt
+
+    try:
+        import anywidget  # noqa: F401
+
+        alt.renderers.enable("jupyter", offline=True)
+        return "jupyter (offline)"
+    except Exception:  # anywidget missing or the renderer unavailable
+        alt.renderers.enable("svg")
+        return "svg"
