@@ -1,0 +1,331 @@
+"""Tests for the text-path cleaner (mediakit.clean).
+
+The fixtures under tests/fixtures/clean/ are invented articles written for these tests, in the shapes the
+cleaner meets: a page copy-pasted from a browser (ads, promo, caption, standfirst bullets, video teasers),
+a page converted from HTML with its menus and footer, a page with a cookie notice, a newsletter box and
+reader comments, and a page with a byline, a dateline and an end note.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mediakit.clean import clean_text
+from mediakit.model import Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+
+
+def load(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def check_invariant(source: str, art: Article) -> None:
+    """Every non-whitespace character lies in exactly one span; spans lie within the text."""
+    cover = [0] * len(source)
+    for group in (art.paragraphs, art.metadata_spans, art.removed):
+        for span in group:
+            assert 0 <= span.start <= span.end <= len(source)
+            assert span.text(source) == source[span.start : span.end]
+            for i in range(span.start, span.end):
+                cover[i] += 1
+    for i, ch in enumerate(source):
+        if not ch.isspace():
+            assert cover[i] == 1, f"character {ch!r} at {i} is covered {cover[i]} times"
+    for p in art.paragraphs:
+        text = p.text(source)
+        assert text and text == text.strip(), "paragraphs are trimmed and never empty"
+        assert p.label == "paragraph"
+    for span in art.removed:
+        assert span.label and span.reason, "every removed span says what it is and why"
+    for span in art.metadata_spans:
+        assert span.label in {"title", "standfirst", "caption", "byline", "dateline", "section"}
+
+
+def removed_texts(art: Article) -> str:
+    return " | ".join(art.span_text(r) for r in art.removed)
+
+
+def paragraph_texts(art: Article) -> list[str]:
+    return [art.span_text(p) for p in art.paragraphs]
+
+
+# ------------------------------------------------------------------------------------ copy-pasted page
+
+
+@pytest.fixture(scope="module")
+def copy_paste() -> tuple[str, Article]:
+    source = load("copy_paste_news.txt")
+    return source, clean_text(source)
+
+
+def test_copy_paste_metadata(copy_paste):
+    source, art = copy_paste
+    assert art.title == "Eastgate opens ferry terminal after six-year wait"
+    assert art.standfirst == [
+        "City council says the terminal will carry two million passengers a year by 2030",
+        "Opposition questions the final cost of the project",
+    ]
+    assert art.section == "Harbours"
+    assert len(art.captions) == 1
+    caption = art.captions[0]
+    assert caption.text.startswith("Passengers queue for the first crossing")
+    assert caption.text.endswith("on Monday.")
+    assert caption.credit == "Lumen Agency"
+    labels = {s.label for s in art.metadata_spans}
+    assert {"title", "standfirst", "section", "caption"} <= labels
+
+
+def test_copy_paste_body_is_exactly_the_article(copy_paste):
+    _, art = copy_paste
+    paras = paragraph_texts(art)
+    assert len(paras) == 11
+    assert paras[0].startswith("The city of Eastgate on Monday opened")
+    assert paras[1].startswith("Mayor Odile Brenner cut the ribbon")
+    assert paras[5].startswith("Council figures published last month")
+    assert paras[-1] == "A second berth, meant for freight, is due to open next year."
+    assert art.body.count("\n\n") == 10
+
+
+def test_copy_paste_boilerplate_removed_with_reasons(copy_paste):
+    _, art = copy_paste
+    gone = removed_texts(art)
+    for line in (
+        "Advertisement",
+        "Get more with CityPlus",
+        "A personalised feed of local stories chosen for you",
+        "Learn more",
+        "02:15",
+        "Islanders weigh the cost of a faster crossing",
+        "01:07",
+        "Night buses to link terminal with the old town",
+        "37",
+    ):
+        assert line in gone
+        assert line not in art.body
+    by_label = {r.label for r in art.removed}
+    assert {"advertisement", "promo", "video", "related", "share"} <= by_label
+    ad = next(r for r in art.removed if r.label == "advertisement")
+    assert "Advertisement" in ad.reason and "repeated" in ad.reason
+    video = next(r for r in art.removed if r.label == "video")
+    assert "02:15" in video.reason
+
+
+def test_copy_paste_invariant(copy_paste):
+    source, art = copy_paste
+    check_invariant(source, art)
+
+
+# ------------------------------------------------------------------------------------ scraped page
+
+
+def test_scraped_page_navigation_and_footer():
+    source = load("scraped_with_nav.txt")
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert art.title == "Small telescope spots comet that larger surveys missed"
+    assert art.byline == "Jane Roe"
+    assert art.date == "2021-03-03"
+    paras = paragraph_texts(art)
+    assert len(paras) == 6
+    assert paras[0].startswith("An amateur astronomer")
+    assert paras[-1].startswith("The comet is expected to brighten")
+    gone = removed_texts(art)
+    for line in (
+        "Skip to main content",
+        "* Home",
+        "Related Articles",
+        "Most Read",
+        "© 2021 Northern Ledger Media",
+    ):
+        assert line in gone
+    for text in ("Why sky surveys miss objects", "Privacy Policy", "Rail strike talks"):
+        assert text not in art.body
+    labels = {r.label for r in art.removed}
+    assert {"navigation", "related", "footer", "share"} <= labels
+
+
+def test_cookie_notice_newsletter_and_comments():
+    source = load("cookie_newsletter.txt")
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert art.title == "Rents rise fastest in smaller towns, survey finds"
+    paras = paragraph_texts(art)
+    assert len(paras) == 5
+    assert paras[3].startswith("Housing charities warned")  # the text goes on after the newsletter box
+    assert "cookies" not in art.body
+    assert "newsletter" not in art.body and "Email address" not in art.body
+    assert "Sam_the_reader" not in art.body and "countryside" not in art.body
+    labels = {r.label for r in art.removed}
+    assert {"cookie", "newsletter", "comments"} <= labels
+    cookie = next(r for r in art.removed if r.label == "cookie")
+    assert "cookie" in cookie.reason
+
+
+def test_byline_dateline_caption_and_end_note():
+    source = load("byline_dateline.txt")
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert art.title == "Library reopens after flood repairs"
+    assert art.byline == "Maria Keller and Tom Osei"
+    assert art.date == "2022-06-14"
+    assert art.section is None  # "Traffic" ends a menu, it is not a section tag
+    assert [c.credit for c in art.captions] == ["Photo: Lena Park/Valley Press"]
+    assert art.captions[0].text == "Volunteers return books to the shelves of the restored reading room"
+    assert len(art.paragraphs) == 4
+    note = next(r for r in art.removed if art.span_text(r).startswith("Reporting by"))
+    assert note.label == "byline-furniture"
+    labels = {s.label for s in art.metadata_spans}
+    assert {"title", "byline", "dateline", "caption"} <= labels
+
+
+# ------------------------------------------------------------------------------------ smaller shapes
+
+
+def test_plain_article_keeps_everything():
+    source = "Minister opens bridge\n\nThe minister opened the bridge on Monday, officials said.\n"
+    art = clean_text(source)
+    assert art.title == "Minister opens bridge"
+    assert art.body == "The minister opened the bridge on Monday, officials said."
+    assert art.removed == []
+
+
+def test_hard_wrapped_lines_join_into_one_paragraph():
+    source = (
+        "Council delays vote\n\n"
+        "The council postponed its vote on the new parking rules until next month after\n"
+        "residents asked for more time to study the plans, the chair said on Friday.\n\n"
+        "A public meeting on the plans will be held at the town hall in two weeks.\n"
+    )
+    art = clean_text(source)
+    assert len(art.paragraphs) == 2
+    assert art.span_text(art.paragraphs[0]).endswith("the chair said on Friday.")
+
+
+def test_windows_and_old_mac_line_endings():
+    body = "The harbour reopened on Tuesday after storm repairs, the port authority said."
+    for sep in ("\r\n", "\r"):
+        source = sep.join(["Harbour reopens", "", body, "", "Share", "12"])
+        art = clean_text(source)
+        check_invariant(source, art)
+        assert art.title == "Harbour reopens"
+        assert art.body == body
+
+
+def test_photo_credit_forms():
+    source = (
+        "Storm closes mountain pass\n\n"
+        "Snowploughs clear the road below the summit on Sunday. Photo: Nord Images\n\n"
+        "The mountain pass was closed on Sunday after heavy snow, police said, and will stay shut until Tuesday.\n\n"
+        "A skier waits at the lower station\n"
+        "Ana Ruiz/Alpine Wire\n\n"
+        "Drivers were told to use the valley road, which adds about an hour to the journey between the two towns.\n"
+    )
+    art = clean_text(source)
+    check_invariant(source, art)
+    credits = [c.credit for c in art.captions]
+    assert "Nord Images" in credits
+    assert "Ana Ruiz/Alpine Wire" in credits
+    assert len(art.paragraphs) == 2
+
+
+def test_non_english_text_still_yields_paragraphs():
+    source = (
+        "Inicio\nDeportes\nCultura\n\n"
+        "El ayuntamiento abre una nueva biblioteca\n\n"
+        "El ayuntamiento inauguró el sábado una biblioteca en el antiguo mercado del barrio, "
+        "con más de veinte mil libros y una sala para estudiantes.\n\n"
+        "La obra duró dos años y costó menos de lo previsto, según explicó la alcaldesa en la inauguración.\n\n"
+        "Los vecinos podrán usar la sala de lectura todos los días hasta las diez de la noche.\n"
+    )
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert len(art.paragraphs) == 3
+    assert art.title == "El ayuntamiento abre una nueva biblioteca"
+    assert any(f.startswith("language:") for f in art.flags)
+
+
+@pytest.mark.parametrize(
+    "source", ["", " ", "\n\n\n", "\t \n", "\u200b", "\u200b\n\u200b", ".", "*", "52", "By"]
+)
+def test_empty_ish_input(source):
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert art.source == source
+
+
+def test_one_very_long_line():
+    source = "word " * 200_000 + "end."
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert len(art.paragraphs) == 1
+
+
+def test_record_spans_match_source(copy_paste):
+    source, art = copy_paste
+    rec = art.to_record()
+    for key in ("paragraphs", "metadata_spans", "removed"):
+        for d in rec[key]:
+            assert d["text"] == source[d["start"] : d["end"]]
+    assert all(d.get("reason") for d in rec["removed"])
+
+
+# ------------------------------------------------------------------------------------ properties
+
+_PIECES = st.sampled_from(
+    [
+        "Advertisement",
+        "* Home",
+        "  + World",
+        "01:41",
+        "52",
+        "Share",
+        "Photo: Someone",
+        "By A Writer",
+        "March 3, 2021",
+        "  \u2022 A standfirst bullet point here",
+        "The council met on Monday and agreed the budget for next year, officials said.",
+        "\u201cWe will build it,\u201d she said.",
+        "Related Articles",
+        "\u00a9 2020 Example. All rights reserved.",
+        "We use cookies to improve your experience. By continuing you accept our cookies.",
+        "\u200b",
+        "",
+        "   ",
+        "\u4e2d\u6587\u6bb5\u843d\u3002",
+        "Pos  Player   Points  Wins",
+    ]
+)
+
+pages = st.lists(st.one_of(_PIECES, st.text(max_size=40)), max_size=25).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_invariant_on_arbitrary_unicode(source):
+    check_invariant(source, clean_text(source))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages)
+def test_invariant_on_page_like_text(source):
+    art = clean_text(source)
+    check_invariant(source, art)
+    for p in art.paragraphs:  # paragraph spans never overlap and come in order
+        assert p.start < p.end
+    starts = [p.start for p in art.paragraphs]
+    assert starts == sorted(starts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "\r\n", "\r", "\u2028", " ", "a", "Ab.", "* x", "1."]), max_size=60).map(
+        "".join
+    )
+)
+def test_invariant_on_line_break_soup(source):
+    check_invariant(source, clean_text(source))
