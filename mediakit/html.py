@@ -255,21 +255,46 @@ def _walk_ld(data: Any, depth: int = 0):
 
 
 _CREDIT = re.compile(
-    r"^(.*?)\s*(?:\(|\b)(?:photo|photograph|picture|image|credit)s?\s*(?:by\b|:|\.\.\.|\u2026)\s*([^()]+?)\)?\s*$", re.I
+    r"^(.*?)\s*(?:\(|\b)(?:photograph|photo|picture|image|credit)s?\s*(?:by\b|:|\.\.\.|\u2026)\s*([^()]+?)\)?\s*$", re.I
 )
+_CREDIT_LABEL = re.compile(r"^\(?\s*(?:photograph|photo|picture|image|credit)s?\s*(?:by\b|:)?\s*", re.I)
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:wp-caption-text|caption)(?:$|\s)", re.I)
+_CREDIT_CLASS = re.compile(r"credit|copyright|byline|source", re.I)
 
 
 def _captions(tree: Any) -> list[tuple[str, str | None]]:
+    """Photo captions with their credits: ``<figcaption>`` and WordPress-style caption blocks.
+
+    A credit is a child element marked as one (class "credit", ``<small>``, ``<cite>``) or a trailing
+    "Photo: X" / "(Photo: X)" / "Credit... X" in the caption text."""
     out: list[tuple[str, str | None]] = []
-    for fc in tree.iterfind(".//figcaption"):
-        text = " ".join(fc.text_content().split())
+    seen: set[int] = set()
+    candidates = list(tree.iterfind(".//figcaption"))
+    candidates += [el for el in tree.xpath('.//*[contains(@class, "caption")]')
+                   if _CAPTION_CLASS.search(el.get("class", "")) and not el.xpath("ancestor::figcaption")
+                   and not el.xpath(".//figcaption")]
+    for el in candidates:
+        if id(el) in seen:
+            continue
+        seen.add(id(el))
+        text = " ".join(el.text_content().split())
         if not text:
             continue
-        m = _CREDIT.match(text)
-        if m and m.group(1).strip():
-            out.append((m.group(1).strip(), m.group(2).strip()))
-        else:
-            out.append((text, None))
+        credit = None
+        for child in el.iterdescendants():
+            if child.tag in ("small", "cite") or _CREDIT_CLASS.search(child.get("class", "") or ""):
+                ctext = " ".join(child.text_content().split())
+                if ctext and ctext != text and text.endswith(ctext):
+                    credit = _CREDIT_LABEL.sub("", ctext).rstrip(")").strip() or None
+                    text = text[: -len(ctext)].strip()
+                    break
+        if credit is None:
+            m = _CREDIT.match(text)
+            if m and m.group(1).strip():
+                text, credit = m.group(1).strip(), m.group(2).strip()
+        if any(text == t for t, _ in out):
+            continue
+        out.append((text, credit))
         if len(out) >= 20:
             break
     return out

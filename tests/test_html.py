@@ -72,3 +72,15 @@ def test_truncated_and_malformed_html_give_a_record_or_a_clear_error() -> None:
             assert "HTML" in str(exc)
         else:
             assert "no article text found in the HTML" in art.flags
+
+
+def test_caption_credit_styles() -> None:
+    body = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+    html = _page(
+        body
+        + '<figure><img src="a.jpg"><figcaption>Boats at dawn. <small>Gazette / Pia Lind</small></figcaption></figure>'
+        + '<figure><figcaption><span class="caption-text">The quay.</span> <span class="credit">Photograph: Ola Berg</span></figcaption></figure>'
+        + '<div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">A ferry. (Photo: Tide Images)</p></div>'
+    )
+    caps = [(c.text, c.credit) for c in extract_html(html).captions]
+    assert caps == [("Boats at dawn.", "Gazette / Pia Lind"), ("The quay.", "Ola Berg"), ("A ferry.", "Tide Images")]
