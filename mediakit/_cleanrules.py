@@ -500,7 +500,7 @@ def looks_like_credit(ln: Line) -> bool:
 
 
 _BYLINE_END = re.compile(
-    r"\s+(?:[-|\u2013\u2014\u2022]|updated|published|posted|on)\s+|\s*[|\u2022]\s*|,\s+|"
+    r"\s+(?:[-|\u2013\u2014\u2022]|updated|published|posted|on|in)\s+|\s*[|\u2022]\s*|,\s+|"
     r"\s+(?=(?:senior |chief |staff |contributing |special )?(?:writer|reporter|correspondent|editor|contributor|"
     r"columnist|staff)\b)",
     re.I,
@@ -526,7 +526,20 @@ def byline_name(text: str) -> str | None:
     rest = text[m.end() :].strip()
     if not rest:
         return ""
-    cut = _BYLINE_END.split(rest, maxsplit=1)[0]
+    return _names(rest)
+
+
+def _names(rest: str) -> str | None:
+    """The author names opening ``rest``, up to a role, a date or a separator; co-authors listed with
+    commas stay ("Jane Roe, Li Wei"), a role or an agency after a comma does not ("Jane Roe, Staff")."""
+    m = _BYLINE_END.search(rest)
+    cut = rest[: m.start()] if m else rest
+    while m and m.group(0).strip() == ",":
+        nxt = _BYLINE_END.search(rest, m.end())
+        more = rest[m.end() : nxt.start() if nxt else len(rest)].strip()
+        if not _co_author(more):
+            break
+        cut, m = rest[: m.end()] + more, nxt
     dm = _BYLINE_STOP.search(cut)
     if dm:
         cut = cut[: dm.start()]
@@ -535,6 +548,64 @@ def byline_name(text: str) -> str | None:
     if not words or len(words) > 12 or not cut[0].isupper():
         return None
     return cut
+
+
+_ROLE = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|photographer|"
+    r"producer|desk|team|agency|agencies|press|news|media)s?\b",
+    re.I,
+)
+
+
+def _co_author(part: str) -> bool:
+    """``part`` (what follows a comma in a byline) is another person's name, not a role or an outlet."""
+    return (
+        is_name_like(part)
+        and not part.startswith("The ")
+        and not _ROLE.search(part)
+        and not AGENCY.search(part)
+        and not DIGIT.search(part)
+    )
+
+
+_DATED_LEAD = re.compile(
+    r"(?:(?:posted|published|updated|first published|last updated)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    re.I,
+)
+_DATED_SEP = re.compile(  # an optional time of day, then "by", a bar, a bullet or a dash
+    r",?(?:\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?"
+    r"(?:\s+(?i:by)\s+|\s*[|\u2022\u00b7]\s*|\s+[\u2013\u2014-]\s+)"
+)
+
+
+def dated_byline(text: str) -> tuple[str, str] | None:
+    """``(names, iso date)`` for a line that opens with a date and then names the author: "Posted on
+    March 18, 2026 by Jane Roe", "18 March 2026 | Jane Roe, Li Wei". After a bar or a dash (not "by")
+    the names must have the shape of a person's name, so "18 March 2026 | Politics" is not a byline."""
+    if len(text) > 160 or not DIGIT.search(text):
+        return None
+    start = _DATED_LEAD.match(text).end()
+    date = None
+    for pat in (DATE_MDY, DATE_DMY, DATE_ISO):
+        m = pat.match(text, start)
+        if m:
+            date = m
+            break
+    if date is None:
+        return None
+    sep = _DATED_SEP.match(text, date.end())
+    if sep is None:
+        return None
+    iso = parse_date(text[start : date.end()])
+    name = _names(text[sep.end() :].strip())
+    if not iso or not name:
+        return None
+    if "by" not in sep.group(0).lower() and not all(
+        is_name_like(p) for p in re.split(r",\s+|\s+and\s+", name)
+    ):
+        return None
+    return name, iso
 
 
 _PARTICLES = frozenset("de da di del der den van von bin al el la le du dos das y and &".split())

@@ -24,10 +24,14 @@ How it works, line by line, on structure first and phrases second:
    the run, or a headline-plus-dateline inside it, marks where the text starts; short inserts (a video
    teaser, a "Related" box, an ad label) are bridged; a closing line ending in ":" keeps its list.
 3. **The header.** The headline is the line above the text that reads most like a title: a few words,
-   not a sentence, near the text, sharing words with its opening. Around it: standfirst (list bullets
-   or sentences before the byline), byline ("By ...", or a name above the date), dateline (a written
-   date; ``Article.date`` in ISO form), section tag (a short tag right above the headline, or repeated
-   on the page), photo captions with their credit ("... Photo: AFP", "(AP Photo/...)", a credit line).
+   not a sentence, near the text, sharing words with its opening. A byline or dateline shortly above
+   the text anchors it: when a headline-shaped line sits right above that byline, the headline is there
+   or higher, never among the lines between the byline and the text. Around it: standfirst (list
+   bullets or sentences before the byline, or plain summary lines right under it, as blogs print
+   them), byline ("By ...", "Posted on <date> by ...", "<date> | <name>", or a name above the date),
+   dateline (a written date; ``Article.date`` in ISO form), section tag (a short tag right above the
+   headline, or repeated on the page outside the menu), photo captions with their credit
+   ("... Photo: AFP", "(Photo: X)", "(AP Photo/...)", a credit line).
 4. **Inside and around.** Hinted lines inside the text are removed, captions and credits become
    metadata, repeats of the headline or a gallery caption go, headlines listed under a "Related" heading
    go, and "Reporting by..." or author notes at the end go; above the header is navigation, below the
@@ -38,7 +42,9 @@ page made mostly of short lines (a list article, a schedule, a poem) may lose th
 block of teasers; related headlines written as plain sentences next to the text can stay in; captions
 without a credit read like paragraphs and stay in the body; the phrase lists are English-first, so on
 other languages only the structure speaks (the article is flagged); a headline that ends with a full
-stop competes with the standfirst.
+stop, or a headline followed by a long standfirst above the byline, competes with the standfirst; a
+byline printed above the headline is not recognised; a standfirst under the byline that ends with a
+full stop reads like a caption and is left out of the metadata.
 """
 
 from __future__ import annotations
@@ -595,6 +601,7 @@ def _header(lines: list[Line], lo: int, art: Article) -> int:
 
 def _find_title(lines: list[Line], lo: int) -> int | None:
     vocab = _opening_words(lines, lo)
+    limit = _anchored_title(lines, lo, vocab)
     best, best_i = 0.0, None
     dist = 0
     for i in range(lo - 1, max(-1, lo - 4 * _HEADER_WINDOW), -1):
@@ -603,7 +610,7 @@ def _find_title(lines: list[Line], lo: int) -> int | None:
             dist += 1  # share buttons and the like do not push the headline away
             if dist > _HEADER_WINDOW:
                 break
-        if not _title_shape(ln):
+        if i > limit or not _title_shape(ln):
             continue
         words = {w.lower() for w in _WORD.findall(ln.content)}
         shared = len(words & vocab) / len(words) if words else 0.0
@@ -621,6 +628,44 @@ def _find_title(lines: list[Line], lo: int) -> int | None:
     return best_i if best > 1.0 else None
 
 
+_ANCHOR_REACH = 8  # lines searched above the text for the byline or dateline that anchors the header
+
+
+def _anchored_title(lines: list[Line], lo: int, vocab: set[str]) -> int:
+    """The lowest index the headline may have: a byline or dateline shortly above the text, with a
+    headline-shaped line right above it that shares words with the text, puts the headline above it.
+    What sits between the byline and the text is standfirst or captions, however title-like
+    ("Headline / Posted on <date> by <name> / summary / summary / text")."""
+    for k in range(lo - 1, max(-1, lo - 1 - _ANCHOR_REACH), -1):
+        ln = lines[k]
+        if _prose(ln):
+            break
+        if not _anchor(ln):
+            continue
+        while k > 0 and _anchor(lines[k - 1]):
+            k -= 1  # a byline and a dateline on two lines
+        up = k - 1
+        if _headline_at(lines, up) and not lines[up].hint and _words_of(lines[up]) & vocab:
+            return up
+        break
+    return lo - 1
+
+
+def _anchor(ln: Line) -> bool:
+    """A byline ("By ...", "Posted on <date> by ...") or a short line that is mostly a date."""
+    if ln.marker or ln.words > 16 or ln.hint and ln.hint != "byline-furniture":
+        return False
+    if R.byline_name(ln.content) or R.dated_byline(ln.content):
+        return True
+    return (
+        ln.words <= 10 and not ln.terminal and bool(R.DIGIT.search(ln.content) and R.parse_date(ln.content))
+    )
+
+
+def _words_of(ln: Line) -> set[str]:
+    return {w.lower() for w in _WORD.findall(ln.content)}
+
+
 def _opening_words(lines: list[Line], lo: int) -> set[str]:
     out: set[str] = set()
     for ln in lines[lo : lo + 6]:
@@ -630,22 +675,28 @@ def _opening_words(lines: list[Line], lo: int) -> set[str]:
 
 def _between(lines: list[Line], a: int, lo: int, art: Article) -> None:
     """Lines between the headline and the text: standfirst, byline, dateline, section, captions."""
-    stand_open = True  # the standfirst comes before any byline, date or caption
+    stand_open = True  # the standfirst comes before any byline, date or caption...
+    after_byline = False  # ...or right after the byline, until a caption or a paragraph
     for i in range(a, lo):
         ln = lines[i]
         if ln.role:
+            after_byline = after_byline and ln.label in ("byline", "dateline", "standfirst")
             continue
-        if (
-            _try_byline(lines, i, lo, art)
-            or _try_caption(lines, i, lo, art)
-            or _try_dateline(ln, art)
-            or _try_author(lines, i, lo, art)
-        ):
-            stand_open = False
+        if _try_byline(lines, i, lo, art):
+            stand_open, after_byline = False, True
+        elif _try_caption(lines, i, lo, art):
+            stand_open = after_byline = False
+        elif _try_dateline(ln, art) or _try_author(lines, i, lo, art):
+            stand_open, after_byline = False, True
         elif stand_open and ln.hint == "navigation" and _section_shape(ln):
             _section(ln, art, "short tag repeated on the page, between the headline and the text: section")
         elif stand_open and not ln.hint and (ln.words >= 5 or ln.marker):
             _meta(ln, "standfirst", "summary between the headline and the article text: standfirst")
+            art.standfirst.append(ln.content.strip())
+        elif after_byline and _summary_line(ln):
+            _meta(
+                ln, "standfirst", "summary line right under the byline, before the article text: standfirst"
+            )
             art.standfirst.append(ln.content.strip())
         elif (
             not stand_open
@@ -653,6 +704,20 @@ def _between(lines: list[Line], a: int, lo: int, art: Article) -> None:
             and (_prose_at(lines, i - 1, a, lo) or _prose_at(lines, i + 1, a, lo))
         ):
             ln.role, ln.label = "paragraph", "paragraph"  # the text began above a gallery or a widget
+        else:
+            after_byline = False  # a link, a label or a widget: what follows is no longer the header
+
+
+_BRACKET_TAIL = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]$")
+
+
+def _summary_line(ln: Line) -> bool:
+    """A standfirst line under the byline: a plain line of a few words that is not a sentence (nor a
+    sentence with a bracketed credit after it), not a list item, not shouted like a link."""
+    if ln.hint or ln.marker or not 5 <= ln.words <= 40 or ln.terminal or ln.content.isupper():
+        return False
+    bare = _BRACKET_TAIL.sub("", ln.content)
+    return bare == ln.content or not R.TERMINAL.search(bare)
 
 
 def _prose(ln: Line) -> bool:
@@ -675,11 +740,15 @@ def _above_title(lines: list[Line], j: int, t: int, art: Article, adjacent: bool
     if not _section_shape(ln):
         return False
     in_menu = j > 0 and not ln.blank_before and _section_shape(lines[j - 1]) and not lines[j - 1].hint
+    # a copy of the tag inside the menu further up is a menu item ("Home / News / Community / ..."),
+    # right above the headline it is the tag
+    menu_next = j + 1 < t and not lines[j + 1].blank_before and _section_shape(lines[j + 1])
     if (
         adjacent
         and not in_menu
         and not R.is_name_like(ln.content)
         or ln.hint == "navigation"
+        and (j == t - 1 or not (in_menu or menu_next))
         and _is_section_value(ln, art)
     ):
         _section(ln, art, "short tag above the headline: section")
@@ -713,9 +782,19 @@ def _section(ln: Line, art: Article, reason: str) -> None:
 
 def _try_byline(lines: list[Line], i: int, lo: int, art: Article) -> bool:
     ln = lines[i]
-    name = R.byline_name(ln.content)
-    if name is None or ln.words > 16:
+    if ln.words > 16:
         return False
+    name = R.byline_name(ln.content)
+    if name is None:
+        dated = R.dated_byline(ln.content)
+        if dated is None:
+            return False
+        _meta(ln, "byline", "a date followed by the author's name ('Posted on <date> by <name>'): byline")
+        if art.byline is None:
+            art.byline = dated[0]
+        if art.date is None:
+            art.date = dated[1]
+        return True
     _meta(ln, "byline", "line starting with 'By': byline")
     if name == "" and i + 1 < lo and R.is_name_like(lines[i + 1].content):
         name = lines[i + 1].content.strip()

@@ -183,6 +183,126 @@ def test_byline_dateline_caption_and_end_note():
     assert {"title", "byline", "dateline", "caption"} <= labels
 
 
+# ------------------------------------------------------------------------------------ WordPress header
+
+
+@pytest.fixture(scope="module")
+def wordpress() -> tuple[str, Article]:
+    source = load("wordpress_posted_on.txt")
+    return source, clean_text(source)
+
+
+def test_wordpress_byline_anchors_the_headline(wordpress):
+    # the first standfirst line is long and shares the opening's words, yet it sits under the byline
+    source, art = wordpress
+    check_invariant(source, art)
+    assert art.title == "Lifeboat crew rehearse a night rescue off Gannet Point"
+    assert art.byline == "Ruth Halloran, Teo Vasquez"
+    assert art.date == "2025-10-09"
+    assert art.section == "Harbour"
+    byline = next(s for s in art.metadata_spans if s.label == "byline")
+    assert art.span_text(byline).startswith("Posted on 9 October 2025 by")
+    assert "date" in byline.reason and "author" in byline.reason
+
+
+def test_wordpress_standfirst_under_the_byline(wordpress):
+    _, art = wordpress
+    assert art.standfirst == [
+        "Eleven volunteers spend Wednesday night searching the bay for a drifting kayaker in the dark",
+        "New searchlight paid for by the bake sale gets its first outing",
+    ]
+    reasons = {s.reason for s in art.metadata_spans if s.label == "standfirst"}
+    assert reasons and all("byline" in r for r in reasons)
+
+
+def test_wordpress_captions_in_header_and_body(wordpress):
+    _, art = wordpress
+    assert [(c.text, c.credit) for c in art.captions] == [
+        ("Crew members haul the inflatable up the slipway after the exercise.", "Brindle Post / Ines Moor"),
+        ("The dummy is lowered back into its crate in the boathouse.", "Brindle Post / Ines Moor"),
+    ]
+    paras = paragraph_texts(art)
+    assert len(paras) == 6
+    assert paras[0].startswith("Shortly after nine on Wednesday night")
+    assert paras[-1].startswith("The station will hold an open evening")
+    assert not any("(Photo:" in p or p in art.standfirst for p in paras)
+
+
+def test_wordpress_menu_copy_of_the_section_is_navigation(wordpress):
+    source, art = wordpress
+    sections = [s for s in art.metadata_spans if s.label == "section"]
+    assert len(sections) == 1 and source.rfind("Harbour\nLifeboat") == sections[0].start
+    removed = removed_texts(art)
+    assert "Schools" in removed and "Leave a Reply" in removed and "Share this:" in removed
+
+
+def test_date_bar_name_byline_and_a_single_standfirst():
+    source = (
+        "Menu\nNews\nSport\nOpinion\n\nSport\n"
+        "Rowing club wins the estuary race after a photo finish\n"
+        "3 May 2024 | Nils Ardent\n\n"
+        "Veterans crew beats the university boat on the last bend of the estuary race\n\n"
+        "The rowing club won the estuary race on Saturday by less than a metre, after the university boat "
+        "led for most of the course and the two crews crossed the line almost together.\n\n"
+        "Judges studied the photograph for several minutes before naming the club as winners of the race.\n"
+    )
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert art.title == "Rowing club wins the estuary race after a photo finish"
+    assert (art.byline, art.date, art.section) == ("Nils Ardent", "2024-05-03", "Sport")
+    assert art.standfirst == ["Veterans crew beats the university boat on the last bend of the estuary race"]
+    assert len(art.paragraphs) == 2
+
+
+def test_byline_above_the_headline_does_not_anchor_it():
+    # the line above the byline is a menu item, not a headline: the headline stays under the byline
+    source = (
+        "Home\nTransport\n\nBy Jana Holt\n12 March 2025\n\n"
+        "Tram line reaches the old docks a year late\n\n"
+        "The first tram to the old docks left the city centre at six on Wednesday morning, a year after "
+        "the extension was due to open, and most of its seats were taken.\n\n"
+        "The city said the extension had cost more than planned because of flooding in the cutting.\n"
+    )
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert art.title == "Tram line reaches the old docks a year late"
+    assert art.date == "2025-03-12"
+    assert len(art.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted on March 4, 2025 by Ada Brook", ("Ada Brook", "2025-03-04")),
+        ("Published 4 March 2025 at 10:15 by Ada Brook and Li Wen", ("Ada Brook and Li Wen", "2025-03-04")),
+        ("4 March 2025 | Ada Brook, Li Wen", ("Ada Brook, Li Wen", "2025-03-04")),
+        ("Posted on March 4, 2025 by Ada Brook in Local", ("Ada Brook", "2025-03-04")),
+        ("4 March 2025 | Politics", None),  # a bar then a section, not a name
+        ("March 4, 2025 by admin", None),
+        ("The ferry sailed on March 4, 2025 by night", None),  # a date inside a sentence
+    ],
+)
+def test_dated_byline_forms(line, expected):
+    from mediakit._cleanrules import dated_byline
+
+    assert dated_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By Ada Brook, Li Wen", "Ada Brook, Li Wen"),
+        ("By Ada Brook, Political Editor", "Ada Brook"),
+        ("By Ada Brook, Associated Press", "Ada Brook"),
+        ("By Ada Brook, The Evening Lamp", "Ada Brook"),
+    ],
+)
+def test_byline_co_authors_but_not_roles_or_outlets(line, name):
+    from mediakit._cleanrules import byline_name
+
+    assert byline_name(line) == name
+
+
 # ------------------------------------------------------------------------------------ smaller shapes
 
 
