@@ -43,9 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    except OSError as exc:
+        print(f"mediakit: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     try:
         return args.func(args, out)
+    except MediakitError as exc:  # a problem with a setting (e.g. the codebook), not with one input
+        print(f"mediakit: error: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # e.g. piped into head
         return 0
     finally:
@@ -148,15 +155,16 @@ def _fail(args: argparse.Namespace, item: str, error: str) -> dict[str, Any]:
 
 # --- commands ---------------------------------------------------------------------------------------
 
-def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+def _write_records(args: argparse.Namespace, out: TextIO, results: Iterable[tuple[str, Any, str | None]]) -> int:
+    """Write one record per input (``to_record()`` of each result, or a failed record) in ``args.format``."""
     failed = 0
     records: list[dict[str, Any]] = []
-    for item, art, error in _articles(args):
-        if art is None:
+    for item, result, error in results:
+        if result is None:
             failed += 1
             rec = _fail(args, item, error or "failed")
         else:
-            rec = art.to_record()
+            rec = result.to_record()
         if args.format == "jsonl":
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         elif args.format == "text":
@@ -167,6 +175,10 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
     return 1 if failed else 0
+
+
+def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+    return _write_records(args, out, _articles(args))
 
 
 def _analyses(args: argparse.Namespace) -> Iterator[tuple[str, Any, str | None]]:
@@ -190,22 +202,7 @@ def _analyses(args: argparse.Namespace) -> Iterator[tuple[str, Any, str | None]]
 
 
 def _cmd_analyse(args: argparse.Namespace, out: TextIO) -> int:
-    failed = 0
-    records = []
-    for item, an, error in _analyses(args):
-        if an is None:
-            failed += 1
-            rec = _fail(args, item, error or "failed")
-        else:
-            rec = an.to_record()
-        if args.format == "jsonl":
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        else:
-            records.append(rec)
-    if args.format == "json":
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    return 1 if failed else 0
+    return _write_records(args, out, _analyses(args))
 
 
 def _rows_command(args: argparse.Namespace, out: TextIO, which: str) -> int:

@@ -49,3 +49,24 @@ def test_help_runs() -> None:
     assert r.returncode == 0 and "examples:" in r.stdout
     r = subprocess.run([sys.executable, "-m", "mediakit"], capture_output=True, text=True)
     assert r.returncode == 2 and "extract" in r.stdout
+
+
+def test_bad_codebook_is_a_clear_error(examples, capsys) -> None:
+    rc = main(["quotes", str(examples / "ferry_clean.txt"), "--codebook", "no/such/codebook.yaml"])
+    assert rc == 2 and "mediakit: error:" in capsys.readouterr().err
+
+
+def test_quotes_offsets_are_into_the_decoded_file(examples, capsys) -> None:
+    path = examples / "ferry_pasted.txt"
+    assert main(["quotes", str(path), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    text = path.read_text(encoding="utf-8")
+    assert rows and all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert {"doc", "start", "end", "text", "kind", "cue", "cue_start", "cue_end", "speaker", "speaker_type",
+            "speaker_start", "speaker_end", "rule"} <= set(rows[0])
+
+
+def test_actors_csv(examples, capsys) -> None:
+    assert main(["actors", str(examples / "ferry_clean.txt"), "--format", "csv"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert header.startswith("doc,id,name,type,role")
