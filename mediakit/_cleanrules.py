@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalise import _CHANGE_LENGTH, _SAME_LENGTH  # the same folding as normalise(), without offsets
+from .normalise import FOLD_MAP  # the same folding as normalise(), without offsets
 
 # A list marker at the start of a line: inscriptis-style "* ", "+ ", "o ", bullets, or "1." / "2)".
 BULLET = re.compile(
@@ -267,7 +267,7 @@ _COPYRIGHT = re.compile(r"[\u00a9\u24d2]|\(c\)\s*(?:19|20)\d\d", re.I)
 _KEY_PUNCT = '!"#$%()*+,./:;<=>?[\\]^_`{|}~\u00bb\u00ab\u203a\u2039\u2192\u2190\u25b8\u25b6\u2022\u00b7'
 _KEY_TABLE = str.maketrans(
     {
-        **{k: (" " if v and v in _KEY_PUNCT else v) for k, v in {**_SAME_LENGTH, **_CHANGE_LENGTH}.items()},
+        **{k: (" " if v and v in _KEY_PUNCT else v) for k, v in FOLD_MAP.items()},
         **{c: " " for c in _KEY_PUNCT},
     }
 )

@@ -342,7 +342,7 @@ class _Span:
     def __init__(self, source: str, span: Span) -> None:
         self.start = span.start
         self.text = source[span.start : span.end]
-        self.title_case = len(self.text) < 200 and _is_title_case(self.text)
+        self.title_case = len(self.text) < 200 and is_title_case(self.text)
         self.low = self.text.lower()
 
     def initial(self, i: int) -> bool:
@@ -366,7 +366,7 @@ _SMALL = frozenset(
 )
 
 
-def _is_title_case(text: str) -> bool:
+def is_title_case(text: str) -> bool:
     """A headline written in Title Case: four or more content words, at most one of them lower case."""
     lower = _LOWER_LONG.finditer(text)
     if next(lower, None) is not None and next(lower, None) is not None:

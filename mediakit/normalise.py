@@ -12,6 +12,7 @@ length, and then an explicit offset table is kept.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -29,7 +30,10 @@ _CHANGE_LENGTH = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
 }
+FOLD_MAP: dict[str, str] = {**_SAME_LENGTH, **_CHANGE_LENGTH}
+"""Every character the normaliser folds, with what it becomes (read-only; for building other tables)."""
 _TABLE = str.maketrans(_SAME_LENGTH)
+_CHANGE_RE = re.compile("[" + "".join(_CHANGE_LENGTH) + "]")
 
 
 @dataclass
@@ -40,6 +44,11 @@ class NormalisedView:
     source_length: int
     _starts: list[int] = field(default_factory=list, repr=False)
     _offsets: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def is_identity(self) -> bool:
+        """True when every normalised offset is the source offset (no ligature or zero-width character)."""
+        return not self._starts
 
     def to_source(self, i: int) -> int:
         """Source offset for normalised offset ``i`` (``0 <= i <= len(text)``)."""
@@ -64,17 +73,16 @@ def normalise(source: str) -> NormalisedView:
     7
     """
     flat = source.translate(_TABLE)
-    if not any(ch in _CHANGE_LENGTH for ch in flat):
+    if not _CHANGE_RE.search(flat):
         return NormalisedView(flat, len(source))
     parts: list[str] = []
     starts: list[int] = []
     offsets: list[int] = []
     out_pos = 0
     last = 0
-    for i, ch in enumerate(flat):
-        rep = _CHANGE_LENGTH.get(ch)
-        if rep is None:
-            continue
+    for m in _CHANGE_RE.finditer(flat):
+        i, ch = m.start(), m.group()
+        rep = _CHANGE_LENGTH[ch]
         parts.append(flat[last:i])
         out_pos += i - last
         # every normalised offset inside the replacement maps to the ligature's own start

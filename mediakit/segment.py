@@ -91,10 +91,11 @@ def _is_boundary(text: str, punct_at: int, after: int, limit: int) -> bool:
     if low in _MONTHS and first.isdigit():
         return False
     if _INITIALISM.match(word + "."):
-        # "U.S." or "J." (an initial): a boundary only before a clear sentence opener
+        # "U.S." or "J." (an initial): a boundary only before a clear sentence opener; a quotation mark
+        # after an initialism is more often mid-sentence ('the U.S. "clearly" ...') than a new sentence
         if len(word) == 1 and word.isupper():
             return False
-        return bool(nxt.group(1)) or _opener(text, nxt.start(2), limit)
+        return _opener(text, nxt.start(2), limit)
     if low in ABBREVIATIONS:
         return False
     return first.isupper() or first.isdigit() or bool(nxt.group(1))

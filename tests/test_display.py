@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import mediakit
 from mediakit.display import actors_html, cleaning_html, cleaning_table, quotes_html
+from mediakit.model import Span
+from mediakit.segment import split_paragraphs
 
 EVIL = (
     "Council <b>votes</b> on harbour\n\n"
@@ -12,12 +14,20 @@ EVIL = (
 )
 
 
+def _article() -> mediakit.Article:
+    # built by hand so the test does not depend on what the cleaner keeps
+    paras = split_paragraphs(EVIL)
+    return mediakit.Article(source=EVIL, paragraphs=paras, removed=[Span(0, 1, "test", "a removed <i>span</i>")])
+
+
 def test_views_escape_article_text() -> None:
-    art = mediakit.extract(EVIL)
+    art = _article()
     an = mediakit.analyse(art)
     for page in (cleaning_html(art), quotes_html(an), actors_html(an)):
         assert "<script>" not in page and "<img" not in page and "<b>votes" not in page
         assert "&lt;script&gt;" in page or "&lt;img" in page
+    assert "<i>span" not in cleaning_html(art)
+    assert any("<img" in q["text"] for q in an.quote_rows("x"))  # the quote itself was found
 
 
 def test_cleaning_table_covers_spans() -> None:

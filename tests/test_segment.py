@@ -79,3 +79,8 @@ def test_normalise_maps_back(text: str) -> None:
         assert 0 <= j <= len(text) and j >= prev
         prev = j
     assert v.to_source(len(v.text)) == len(text) or not text
+
+
+def test_initialism_before_quote_mark() -> None:
+    t = "Officials said the U.S. \u201cclearly\u201d broke the rules. Nobody disagreed."
+    assert sents(t) == ["Officials said the U.S. \u201cclearly\u201d broke the rules.", "Nobody disagreed."]

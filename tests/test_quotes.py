@@ -1,0 +1,408 @@
+"""Quote and attribution extraction (mediakit.quotes) and the speech-verb lexicon (mediakit.lexicon).
+
+Every sentence here is invented for the tests: the people, places and organisations do not exist.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mediakit.lexicon import load_lexicon, lookup, verb_class
+from mediakit.model import Span
+from mediakit.quotes import PRONOUNS, Quote, find_quotes, speaker_kind
+from mediakit.segment import split_paragraphs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def only(text: str, paragraphs: list[Span] | None = None) -> Quote:
+    quotes = find_quotes(text, paragraphs)
+    assert len(quotes) == 1, [(q.text(text), q.rule) for q in quotes]
+    return quotes[0]
+
+
+def by_content(text: str, piece: str) -> Quote:
+    hits = [q for q in find_quotes(text) if piece in q.text(text)]
+    assert hits, [q.text(text) for q in find_quotes(text)]
+    return hits[0]
+
+
+def spk(text: str, q: Quote) -> str | None:
+    return None if q.speaker_start is None else text[q.speaker_start : q.speaker_end]
+
+
+# -- direct quotes --------------------------------------------------------------------------------
+
+
+def test_quote_then_speaker_verb():
+    t = '"The tunnel will be finished by spring," Marta Velasco said.'
+    q = only(t)
+    assert q.text(t) == '"The tunnel will be finished by spring,"'
+    assert (q.kind, q.speaker_text, q.cue, q.cue_class) == ("direct", "Marta Velasco", "said", "neutral")
+    assert q.rule == 'direct quote followed by "Marta Velasco said" (quote-comma-speaker-verb)'
+
+
+def test_speaker_verb_colon_quote():
+    t = 'Marta Velasco said: "The tunnel will be finished by spring."'
+    q = only(t)
+    assert q.text(t) == '"The tunnel will be finished by spring."'
+    assert (q.kind, q.speaker_text) == ("direct", "Marta Velasco")
+
+
+def test_inverted_speaker_with_role():
+    t = '"We have not seen the report," said Tomas Berg, the harbour master.'
+    q = only(t)
+    assert q.text(t) == '"We have not seen the report,"'
+    assert "Tomas Berg" in q.speaker_text
+    assert "verb-speaker" in q.rule
+
+
+def test_split_quote_around_the_speaker():
+    t = '"The valley," she said, "is not for sale."'
+    q = only(t)
+    assert q.text(t) == t
+    assert (q.kind, q.speaker_text) == ("direct", "she")
+    assert q.speaker_kind == "pronoun"
+
+
+def test_quote_before_and_after_the_speaker():
+    t = '"We will appeal," Berg said. "The ruling ignores the evidence."'
+    q = only(t)
+    assert q.text(t) == t  # one utterance: both sentences belong to the attribution
+    assert q.speaker_text == "Berg"
+
+
+def test_curly_quotes_and_nested_single_quotes():
+    t = "\u201cShe told me \u2018no way\u2019 twice,\u201d Ines Okafor said."
+    q = only(t)
+    assert q.text(t) == "\u201cShe told me \u2018no way\u2019 twice,\u201d"
+    assert q.speaker_text == "Ines Okafor"
+
+
+def test_quote_across_sentences():
+    t = '"The pumps failed. The levee held. Nobody was hurt," the engineer said.'
+    q = only(t)
+    assert q.text(t).startswith('"The pumps failed.') and q.text(t).endswith('hurt,"')
+    assert q.speaker_text == "the engineer"
+
+
+def test_question_quote_followed_by_named_speaker():
+    t = '"Who pays for the repairs?" Velasco asked.'
+    q = only(t)
+    assert q.text(t) == '"Who pays for the repairs?"'
+    assert (q.speaker_text, q.cue_class) == ("Velasco", "question")
+
+
+# -- reported speech ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("The mayor said that the ferry would resume on Monday.", "that the ferry would resume on Monday", "The mayor"),
+        ("The mayor said the ferry would resume on Monday.", "the ferry would resume on Monday", "The mayor"),
+        ("Velasco told reporters the budget had been cut.", "the budget had been cut", "Velasco"),
+        ("Velasco told the Dunmore Courier that the budget had been cut.", "that the budget had been cut", "Velasco"),
+        ("Berg insisted that nothing had been hidden.", "that nothing had been hidden", "Berg"),
+        ("Okafor warned that the shelter would close in May.", "that the shelter would close in May", "Okafor"),
+        ("The minister denied any wrongdoing.", "any wrongdoing", "The minister"),
+        ("The council added on Friday that fares would rise.", "that fares would rise", "The council"),
+    ],
+)
+def test_speaker_verb_content(text, content, speaker):
+    q = only(text)
+    assert (q.text(text), q.speaker_text, q.kind) == (content, speaker, "indirect")
+    assert "(speaker-verb-clause)" in q.rule
+
+
+def test_clause_final_attribution():
+    t = "The ferry will resume on Monday, the mayor said."
+    q = only(t)
+    assert (q.text(t), q.speaker_text) == ("The ferry will resume on Monday", "the mayor")
+
+
+def test_according_to_first_and_last():
+    t1 = "According to the port authority, the ferry carried 400 passengers."
+    q1 = only(t1)
+    assert (q1.text(t1), q1.speaker_text, q1.cue) == ("the ferry carried 400 passengers", "the port authority",
+                                                      "According to")
+    t2 = "The ferry carried 400 passengers, according to the port authority."
+    q2 = only(t2)
+    assert (q2.text(t2), q2.speaker_text) == ("The ferry carried 400 passengers", "the port authority")
+
+
+def test_parenthetical_attribution():
+    t = "The bridge, the engineer said, had been repaired twice."
+    q = only(t)
+    assert q.text(t) == t[:-1]
+    assert q.speaker_text == "the engineer"
+
+
+def test_mixed_quote():
+    t = 'Velasco called the offer "an insult to every family in Dunmore".'
+    q = only(t)
+    assert q.kind == "mixed"
+    assert q.text(t) == 'the offer "an insult to every family in Dunmore"'
+
+
+def test_loaded_verb_class():
+    q = only("Berg claimed the inspection had been rigged.")
+    assert (q.cue, q.cue_class) == ("claimed", "loaded")
+
+
+# -- speakers -----------------------------------------------------------------------------------------
+
+
+def test_long_speaker_phrase():
+    t = "Senior transport ministry spokeswoman Ana Ruiz said the line would reopen."
+    assert only(t).speaker_text == "Senior transport ministry spokeswoman Ana Ruiz"
+
+
+def test_name_with_appositive_role():
+    t = "Tomas Berg, spokesman for the Dunmore Harbour Authority said the crane had failed."
+    q = only(t)
+    assert q.speaker_text.startswith("Tomas Berg")
+    assert q.text(t) == "the crane had failed"
+
+
+def test_name_between_commas_with_appositive():
+    t = "Ines Okafor, who runs the shelter, said the beds were full."
+    q = only(t)
+    assert q.speaker_text.startswith("Ines Okafor")
+    assert q.text(t) == "the beds were full"
+
+
+def test_time_phrase_between_speaker_and_verb():
+    t = "Dunmore on Friday said it welcomed the inquiry."
+    q = only(t)
+    assert (q.speaker_text, q.text(t)) == ("Dunmore", "it welcomed the inquiry")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Sources said the council had delayed the vote.", "Sources"),
+        ("The council delayed the vote, the sources said.", "the sources"),
+        ("A senior official who asked not to be named said the talks had stalled.",
+         "A senior official who asked not to be named"),
+        ("People familiar with the plan said it would be dropped.", "People familiar with the plan"),
+    ],
+)
+def test_anonymous_speakers(text, speaker):
+    q = only(text)
+    assert q.speaker_text == speaker
+    assert q.speaker_kind == "anonymous"
+
+
+def test_speaker_kinds():
+    assert [speaker_kind(s) for s in ("he", "the sources", "the harbour master", "the harbour authority", "Ines Okafor")] \
+        == ["pronoun", "anonymous", "role", "organisation", "name"]
+    assert speaker_kind("France") == "place"
+    assert speaker_kind("US") == "place"  # not the pronoun "us"
+    assert "she" in PRONOUNS and "they" in PRONOUNS
+
+
+# -- nesting, headlines, hedges --------------------------------------------------------------------
+
+
+def test_nested_attribution_gives_two_quotes():
+    t = "The sources said the ministry had insisted that the report stay secret."
+    outer, inner = find_quotes(t)
+    assert (outer.speaker_text, outer.text(t)) == ("The sources", "the ministry had insisted that the report stay secret")
+    assert (inner.speaker_text, inner.text(t)) == ("the ministry", "that the report stay secret")
+    assert inner.cue_class == "loaded"
+
+
+def test_nested_clause_final_frame_cuts_the_inner_content():
+    t = "The council insisted that the ferry stay in port, as the union had asked, the sources said."
+    quotes = find_quotes(t)
+    spans = {q.speaker_text: q.text(t) for q in quotes}
+    assert spans["the sources"].startswith("The council insisted")
+    assert spans["The council"] == "that the ferry stay in port, as the union had asked"
+
+
+def test_headline_attribution():
+    t = "Bridge tolls must rise, ministry says"
+    q = only(t)
+    assert (q.text(t), q.speaker_text, q.cue) == ("Bridge tolls must rise", "ministry", "says")
+
+
+def test_title_case_headline():
+    t = "Mayor Says Ferry Will Resume Next Week"
+    q = only(t)
+    assert (q.speaker_text, q.cue, q.text(t)) == ("Mayor", "Says", "Ferry Will Resume Next Week")
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Three officials are alleged to have taken bribes.", "alleged"),
+        ("It is claimed that the dam was never inspected.", "claimed"),
+        ("The mayor is said to favour a second bridge.", "said"),
+    ],
+)
+def test_agentless_hedges_have_no_speaker(text, cue):
+    q = only(text)
+    assert q.cue == cue and q.speaker_start is None and q.speaker_text is None
+    assert "agentless hedge" in q.rule
+    assert q.cue_class in ("hedged", "neutral", "loaded")
+
+
+# -- follow-on and multi-paragraph quotes --------------------------------------------------------
+
+
+def test_follow_on_paragraph_inherits_the_speaker():
+    t = ('Harbour master Tomas Berg said the crane had failed twice.\n\n'
+         '"We warned them in March," Berg said.\n\n'
+         '"Nobody listened. Nobody ever listens."')
+    quotes = find_quotes(t)
+    last = quotes[-1]
+    assert last.text(t) == '"Nobody listened. Nobody ever listens."'
+    assert last.inherited and last.speaker_text == "Berg"
+    assert "follow-on" in last.rule
+    # the speaker span is the mention it inherited
+    assert (last.speaker_start, last.speaker_end) == (quotes[1].speaker_start, quotes[1].speaker_end)
+
+
+def test_no_inheritance_when_something_intervenes():
+    t = '"We will appeal," Berg said.\n\nThe court has not set a date.\n\n"This is not over."'
+    quotes = find_quotes(t)
+    assert [q.text(t) for q in quotes] == ['"We will appeal,"']
+
+
+def test_multi_paragraph_quote():
+    t = ('"The first thing you notice is the silence," said Ines Okafor, who runs the shelter.\n\n'
+         '"Then you notice the smell. Then the cold.\n\n'
+         '"By the third night, you stop noticing anything."')
+    quotes = find_quotes(t)
+    assert len(quotes) == 2
+    follow = quotes[1]
+    assert follow.text(t).startswith('"Then you notice') and follow.text(t).endswith('anything."')
+    assert follow.inherited and follow.speaker_text == "Ines Okafor"
+
+
+def test_colon_introduces_the_next_paragraph():
+    t = 'In a statement, the harbour authority said:\n\n"Repairs will take six weeks."'
+    q = only(t)
+    assert q.text(t) == '"Repairs will take six weeks."'
+    assert q.speaker_text == "the harbour authority"
+    assert "colon-introduction" in q.rule
+
+
+# -- offsets, robustness, records --------------------------------------------------------------
+
+
+def test_offsets_point_into_the_untouched_source():
+    t = "The \ufb01rm said the \u200bpro\ufb01ts had fallen."  # a ligature and a zero-width space
+    q = only(t)
+    assert q.text(t) == "the \u200bpro\ufb01ts had fallen"
+    assert q.speaker_text == "The \ufb01rm" and t[q.cue_start : q.cue_end] == "said"
+
+
+def test_paragraph_spans_limit_the_search():
+    t = "Boilerplate said nothing useful here.\n\nThe mayor said the ferry would resume."
+    paras = split_paragraphs(t)
+    q = only(t, paras[1:])
+    assert q.speaker_text == "The mayor"
+    assert find_quotes(t, []) == []
+
+
+def test_unbalanced_quotes_give_a_best_effort():
+    t = 'He said "this is broken and\n\nNothing else.'
+    quotes = find_quotes(t)
+    assert all(0 <= q.start < q.end <= len(t) for q in quotes)
+
+
+def test_results_sorted_and_unique():
+    t = ('"We will appeal," Berg said. The council said the ruling stood, and Velasco added that '
+         'the ferry would sail.')
+    quotes = find_quotes(t)
+    starts = [(q.start, q.end) for q in quotes]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+
+
+def test_to_dict():
+    t = '"Repairs will take six weeks," the engineer said.'
+    d = only(t).to_dict(t)
+    assert set(d) == {"start", "end", "text", "kind", "cue", "cue_start", "cue_end", "cue_class", "speaker_text",
+                      "speaker_start", "speaker_end", "speaker_kind", "rule", "inherited"}
+    assert d["text"] == '"Repairs will take six weeks,"' and d["speaker_text"] == "the engineer"
+    json.dumps(d)
+
+
+def test_nouns_are_not_cues():
+    assert find_quotes("The report arrived late. The states disagreed about the claims of the union.") == []
+    assert find_quotes("A company called Harbour Lift bought the crane.") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_gives_spans_inside_it(text):
+    for q in find_quotes(text):
+        assert 0 <= q.start < q.end <= len(text)
+        for a, b in ((q.cue_start, q.cue_end), (q.speaker_start, q.speaker_end)):
+            assert a is None or 0 <= a <= b <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(['"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "''", " said ", "Lee", ", ",
+                                 ".", "\n\n", "according to", " who ", ":", " - ", "Mr.", "(", ")"]), max_size=40))
+def test_quote_heavy_fragments_never_fail(parts):
+    text = "".join(parts)
+    for q in find_quotes(text, split_paragraphs(text, by_line=True)):
+        assert 0 <= q.start < q.end <= len(text)
+
+
+# -- lexicon ---------------------------------------------------------------------------------------
+
+
+def test_verb_classes_in_every_form():
+    assert verb_class("said") == verb_class("says") == verb_class("SAYING") == "neutral"
+    assert verb_class("insisted") == verb_class("concedes") == "loaded"
+    assert verb_class("alleged") == "hedged"
+    assert verb_class("tweeted") == verb_class("wrote") == "writing"
+    assert verb_class("according to") == "neutral"
+    assert verb_class("banana") is None
+
+
+def test_noun_forms_are_marked():
+    entry = lookup("reports")
+    assert entry is not None and "reports" in entry.noun_forms and "reported" not in entry.noun_forms
+
+
+def test_custom_lexicon_file(tmp_path):
+    f = tmp_path / "verbs.tsv"
+    f.write_text("# a teacher's own list\nmutter\tloaded\tsay\tmutter|muttered\tgrumbling\n", encoding="utf-8")
+    table = load_lexicon(f)
+    assert table["muttered"].cls == "loaded" and table["muttered"].note == "grumbling"
+    f.write_text("mutter\tangry\tsay\tmutter\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_lexicon(f)
+
+
+def test_lexicon_loads_without_polars():
+    code = "import sys; import mediakit.lexicon as l; l.lexicon(); assert 'polars' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+# -- benchmark script --------------------------------------------------------------------------------
+
+
+def test_benchmark_script_writes_one_line_per_quote(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(
+        "Ferry to resume, mayor says\n\nThe mayor said the ferry would resume on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "quotes_bench.py"), str(tmp_path), str(out)],
+                         check=True, capture_output=True, text=True, cwd=ROOT)
+    assert "articles/second" in res.stdout
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["text"] for r in rows} == {"Ferry to resume", "the ferry would resume on Monday"}
+    assert all(set(r) >= {"doc", "start", "end", "speaker_start", "speaker_end", "kind", "cue", "rule"} for r in rows)
