@@ -62,10 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         print("gate: no scrapinghub data; extraction floors not checked")
 
     dev = data / "polnear" / "dev"
-    bench = HERE / "quotes_bench.py"
+    bench = HERE / "analyse_bench.py"
     if dev.exists() and bench.exists():
         pred = out / "quotes_dev.jsonl"
-        print(_run([py, str(bench), str(dev), str(pred)]).strip())
+        print(_run([py, str(bench), str(dev), str(pred), "--repeat", "1"]).strip())
         rep = json.loads(_run([py, str(tools / "score_quotes.py"), str(dev), str(pred), "--json"]))
         for t in ("at_0.5", "at_0.9"):
             r = rep[t]
