@@ -195,6 +195,18 @@ def test_raw_shape_extracts_to_clean_text(meta: dict) -> None:
     assert f1 >= 0.95, f"{meta['raw_path']}: shingle F1 {f1:.3f}"
 
 
+def test_pasted_shapes_show_every_caption() -> None:
+    missing = []
+    for meta in SIDECARS:
+        if meta["raw_shape"] != "pasted":
+            continue
+        lines = (CORPUS / meta["raw_path"]).read_text(encoding="utf-8").splitlines()
+        for cap in meta["captions"]:
+            if not any(line.startswith(cap["text"]) and (cap["credit"] or "") in line for line in lines):
+                missing.append((meta["id"], cap["text"]))
+    assert not missing, missing
+
+
 # ----- the loaders --------------------------------------------------------------------------------
 
 

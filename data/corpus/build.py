@@ -879,6 +879,34 @@ LANTERN_PROMOS = [
 ]
 
 
+def inline_captions(n: int, captions: list[dict], first_slot: int) -> dict[int, list[dict]]:
+    """Where a pasted page shows the captions after the lead one: ``{paragraph index: [captions]}``, the first
+    after paragraph ``first_slot`` (where the outlet's saved page puts its second photo), any others spread over
+    the rest of the text; never after the last paragraph unless there is only one, so that every caption
+    of the YAML appears in the pasted text."""
+    slots: dict[int, list[dict]] = {}
+    for k, c in enumerate(captions):
+        at = first_slot if k == 0 else first_slot + (n - first_slot) * k // len(captions)
+        slots.setdefault(max(0, min(at, n - 2)), []).append(c)
+    return slots
+
+
+def caption_block(lines: list[str]) -> list[str]:
+    """Caption lines as a browser copies them: each between blank lines."""
+    out = [""]
+    for line in lines:
+        out += [line, ""]
+    return out
+
+
+def lantern_caption(c: dict) -> str:
+    return c["text"] + (f" Photo: {c['credit']}" if c["credit"] else "")
+
+
+def voice_caption(c: dict) -> str:
+    return c["text"] + (f" (Photo: {c['credit']})" if c["credit"] else "")
+
+
 def lantern_pasted(art: dict, others: list[dict]) -> str:
     rng = seeded(art, "page")
     t1, t2 = times(art)
@@ -888,8 +916,7 @@ def lantern_pasted(art: dict, others: list[dict]) -> str:
     lines.append(art["section"])
     lines += rng.choice(LANTERN_PROMOS)
     if art["captions"]:
-        c = art["captions"][0]
-        lines.append(c["text"] + (f" Photo: {c['credit']}" if c["credit"] else ""))
+        lines.append(lantern_caption(art["captions"][0]))
     lines += ["", art["title"], ""]
     lines += [f"  \u2022 {s}" for s in art["standfirst"]]
     lines.append(art["section"])
@@ -901,18 +928,23 @@ def lantern_pasted(art: dict, others: list[dict]) -> str:
     n = len(paras)
     videos = sorted(rng.sample(range(2, n - 1), min(2, max(0, n - 3)))) if n > 4 else []
     ad_at = rng.randrange(1, n - 1) if n > 3 else -1
+    inline = inline_captions(n, art["captions"][1:], n // 2)
     for i, p in enumerate(paras):
         lines.append(p)
+        caps = [lantern_caption(c) for c in inline.get(i, [])]
         if i == n - 1:
+            lines += caption_block(caps)[:-1]  # only with a one-paragraph body
             break
         if i in videos:
             head = rel[videos.index(i)]
             lines += ["", f"{rng.randint(0, 3):02d}:{rng.randint(5, 59):02d}", "", head, "", head]
+            if caps:  # the second photo comes after the video box
+                lines += caption_block(caps)
         elif i == ad_at:
             lines += ["", "Advertisement", ""]
-        elif len(art["captions"]) > 1 and i == n // 2:
-            c = art["captions"][1]
-            lines += ["", c["text"] + (f" Photo: {c['credit']}" if c["credit"] else ""), ""]
+            lines += caption_block(caps)[1:]
+        elif caps:
+            lines += caption_block(caps)
         elif i == 0 and rng.random() < 0.5:
             pass  # the browser copied the first two paragraphs without a blank line between them
         else:
@@ -934,11 +966,14 @@ def voice_pasted(art: dict, others: list[dict]) -> str:
              f"Posted on {us_date(d)} by {', '.join(authors(art['byline']))}", ""]
     lines += art["standfirst"]
     for c in art["captions"][:1]:
-        lines += ["", c["text"] + (f" (Photo: {c['credit']})" if c["credit"] else "")]
+        lines += ["", voice_caption(c)]
+    n = len(art["paragraphs"])
+    inline = inline_captions(n, art["captions"][1:], n // 2 + 1)  # where voice_html puts the second photo
     for i, p in enumerate(art["paragraphs"]):
         lines += ["", p]
         if i == 3:
             lines += ["", "The Voice is free to read because readers like you chip in. Support local news from 3 crowns a month"]
+        lines += caption_block([voice_caption(c) for c in inline.get(i, [])])[:-1]
     lines += ["", "Share this:", "Facebook", "X", "Email", "Print", "", "Related", ""]
     earlier = {o["title"]: o for o in others}
     for t in rel:
