@@ -49,8 +49,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -226,6 +228,7 @@ class _Lexicon:
         self.title_words = frozenset(self.role_words | set(self.honorifics))
         self.scan_words = self.people_lower | self.group_nouns | _ANON_NOUNS
         self.gov_kinds = {"government", "party"}
+        self.stop_or_speech = frozenset(self.stop | self.speech_verbs)
 
 
 @lru_cache(maxsize=1)
@@ -252,6 +255,16 @@ _WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _BACK_TOK = re.compile(r"[\w][\w'\u2019.-]*|[^\w\s]")
 _POSS = re.compile(r"['\u2019]s\b|['\u2019](?=\s)")
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+# The same matches as _PRONOUN (group 1 set for he/him/his/himself), written so that the pattern opens
+# with a plain character set: the regex engine then jumps from one h/s to the next instead of trying
+# the whole pattern at every position (about three times quicker over the 160 characters _genders
+# reads). Case is spelled out, with the extra letters re.IGNORECASE also accepts (dotted and dotless
+# i, long s); the \b before the first letter becomes a look-behind after it.
+_I, _S = "[Ii\u0130\u0131]", "[Ss\u017f]"
+_PRONOUN_FAST = re.compile(
+    rf"[HhSs\u017f](?<!\w.)(?:(?<=[Hh])(?:([Ee]|{_I}[Mm]|{_I}{_S}|{_I}[Mm]{_S}[Ee][Ll][Ff])"
+    rf"|[Ee][Rr]|[Ee][Rr]{_S}|[Ee][Rr]{_S}[Ee][Ll][Ff])|(?<=[Ss\u017f])[Hh][Ee])(?!\w)"
+)
 _WHO_AFTER = re.compile(r"(?:['\u2019]s)?,\s+who\b")
 _LOWER_LONG = re.compile(r"(?<![\w'\u2019-])(?!(?:with|from|into|onto|over|upon|than|that|this|after|about|amid)\b)[a-z][a-z'\u2019-]{3,}")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}$")
@@ -261,6 +274,9 @@ _DOTTED = re.compile(r"(?:[A-Z]\.)+")
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*")
 _PREV_WORD = re.compile(r"([\w][\w'\u2019.-]*)\s+$")
+# _PREV_WORD read from the right: the same word, found by one match on the reversed window instead
+# of a search that tries every start position (see _prev_word)
+_PREV_WORD_REVERSED = re.compile(r"\s+([\w'\u2019.-]*\w)")
 _QUANT = frozenset("the a an one two three four five six several some other another multiple many both".split())
 _ANON_NOUNS = frozenset(
     """official officials source sources people person persons diplomat diplomats aide aides insider insiders
@@ -280,10 +296,38 @@ def _alt(words: set[str] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _trie_alt(words: set[str] | list[str]) -> str:
+    """The alternation :func:`_alt` makes, as a tree of shared prefixes ("chief(?: executive|)..."):
+    the same matches, tried in the same order, but the regex engine no longer tries every word at
+    every position (a long list of roles was the slowest part of ``role_after``).
+
+    Why the order is the same: the words that can match at one position all spell the text there, so
+    each is a prefix of the next longer one and they lie on one path of the tree; ``_alt`` tries them
+    longest first, and so does the tree, which tries going on before stopping. That needs words in
+    lower-case ASCII (no two of them can then match the same text, even ignoring case); other word
+    lists keep the flat alternation."""
+    if not all(w.isascii() and w == w.lower() for w in words):
+        return _alt(words)
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")  # stopping here comes after every longer word
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(tree)
+
+
 @lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern[str]]:
     lex = _lex()
-    roles = _alt(lex.roles)
+    roles = _trie_alt(lex.roles)
     proper = rf"{_TOK}(?:(?:[ \t]+(?:(?:of|for|and|the|on)[ \t]+)*){_TOK})*"
     anon_tail = re.compile(
         r"(?:\s*,)?\s+(?:who\s+(?:asked|requested|spoke|was\s+speaking|were\s+speaking|declined|refused|"
@@ -302,7 +346,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         rf"(?:\s+(?P<prep>for|of|at|with|in|to)\s+(?:the\s+)?(?P<comp>{proper}|[a-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*)?))?"
     )
     speech = re.compile(
-        rf"(?:['\u2019]s)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|then\s+|on\s+\w+\s+|again\s+)?(?:{_alt(lex.speech_verbs)})\b"
+        rf"(?:['\u2019]s)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|then\s+|on\s+\w+\s+|again\s+)?(?:{_trie_alt(lex.speech_verbs)})\b"
     )
     return {"anon_tail": anon_tail, "role_after": role_after, "speech": speech}
 
@@ -312,7 +356,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
 # ---------------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """A mention before actors are assembled. Offsets are source offsets."""
 
@@ -331,7 +375,10 @@ class _Cand:
     honorific: bool = False
     restricted: bool = False  # from a Title Case span: only confirms known names
     listed: bool = False  # found in a gazetteer
-    parts: list[tuple[str, int, int]] = field(default_factory=list)  # Title Case runs: tokens, source offsets
+    parts: Sequence[tuple[str, int, int]] = ()  # Title Case runs: tokens, source offsets
+
+
+_Part = Sequence[tuple[str, int, int]]  # a name part: (word, start, end) for each of its words
 
 
 class _Span:
@@ -382,6 +429,8 @@ def _strip_dot(tok: str) -> str:
 
 
 def _undot(text: str) -> str:
+    if "." not in text and "\u2019" not in text:
+        return text  # the common case: nothing to change
     text = text.replace("\u2019", "'")
     return text.replace(".", "") if "." in text and _DOTTED.fullmatch(text) else text
 
@@ -422,7 +471,10 @@ class _Finder:
     # -- pass 1: anonymous sources and name runs -------------------------------------------------------
 
     def scan(self) -> None:
-        runs: list[tuple[_Span, list[tuple[str, int, int]]]] = []
+        # name parts as _split_static gives them (offsets inside their run) with the run's offset in
+        # the span: shifting every part to span offsets here would cost more than adding the base
+        # where an offset is needed
+        runs: list[tuple[_Span, tuple[tuple[str, int, int], ...], int]] = []
         group_hits: list[tuple[_Span, int, str]] = []
         lex = self.lex
         wanted = lex.scan_words
@@ -436,16 +488,21 @@ class _Finder:
                     if low in lex.group_nouns or low in lex.people_lower:
                         group_hits.append((sp, s, low))
             for m in _CHUNK.finditer(sp.text):
-                if any(a < m.end() and m.start() < b for a, b in occupied):
+                if occupied and any(a < m.end() and m.start() < b for a, b in occupied):
                     continue
-                for part in self._split_run(sp, m.group(), m.start()):
-                    if part:
-                        runs.append((sp, part))
-        for sp, part in runs:
-            if not sp.title_case and not sp.initial(part[0][1]):
-                self.mid_caps.update(t for t, _, _ in part)
-        for sp, part in runs:
-            self._classify(sp, part)
+                parts = _split_static(m.group())
+                if parts:
+                    base = m.start()
+                    for part in parts:
+                        if part:
+                            runs.append((sp, part, base))
+        # whether each part opens a sentence, worked out once (Title Case spans never need it)
+        initials = [not sp.title_case and sp.initial(base + part[0][1]) for sp, part, base in runs]
+        for (sp, part, _), initial in zip(runs, initials, strict=True):
+            if not sp.title_case and not initial:
+                self.mid_caps.update([t for t, _, _ in part])
+        for (sp, part, base), initial in zip(runs, initials, strict=True):
+            self._classify(sp, part, base, initial)
         for sp, s, low in group_hits:
             self._group(sp, s, low)
 
@@ -473,19 +530,19 @@ class _Finder:
         lex = self.lex
         n = 0
         while n < limit:
-            m = _PREV_WORD.search(text, max(0, s - 40), s)
-            if not m:
+            prev = _prev_word(text, max(0, s - 40), s)
+            if not prev:
                 break
-            w = m.group(1)
+            w = prev[0]
             lw = w.lower().replace(".", "")
             if lw in mods or w in lex.demonyms:
-                s = m.start(1)
+                s = prev[1]
                 n += 1
                 continue
             break
-        m = _PREV_WORD.search(text, max(0, s - 40), s)
-        if m and (m.group(1).lower() in _QUANT or m.group(1).isdigit()):
-            s = m.start(1)
+        prev = _prev_word(text, max(0, s - 40), s)
+        if prev and (prev[0].lower() in _QUANT or prev[0].isdigit()):
+            s = prev[1]
         return s
 
     def _group(self, sp: _Span, start: int, low: str) -> None:
@@ -499,17 +556,17 @@ class _Finder:
                     return  # part of a name run ("Mirren District Police")
                 s, e = start, start + len(low)
                 name, affiliation, mod = low, None, None
-                prev = _PREV_WORD.search(text, max(0, s - 40), s)
+                prev = _prev_word(text, max(0, s - 40), s)
                 if prev:
-                    pw = prev.group(1)
-                    prev2 = _PREV_WORD.search(text, max(0, prev.start(1) - 40), prev.start(1))
-                    two = f"{prev2.group(1).lower()} {pw.lower()}" if prev2 else ""
+                    pw = prev[0]
+                    prev2 = _prev_word(text, max(0, prev[1] - 40), prev[1])
+                    two = f"{prev2[0].lower()} {pw.lower()}" if prev2 else ""
                     if pw in lex.demonyms:
-                        mod, affiliation, s = pw, lex.demonyms[pw], prev.start(1)
+                        mod, affiliation, s = pw, lex.demonyms[pw], prev[1]
                     elif two in lex.group_modifiers:
-                        mod, s = two, prev2.start(1)
+                        mod, s = two, prev2[1]
                     elif pw.lower() in lex.group_modifiers:
-                        mod, s = pw.lower(), prev.start(1)
+                        mod, s = pw.lower(), prev[1]
                 if low in ("republicans", "democrats"):
                     name = low.capitalize()
                 if mod:
@@ -610,31 +667,30 @@ class _Finder:
 
     # -- splitting a capitalised run into name parts --------------------------------------------------
 
-    def _split_run(self, sp: _Span, run: str, offset: int) -> list[list[tuple[str, int, int]]]:
-        return [[(t, offset + s, offset + e) for t, s, e in part] for part in _split_static(run)]
-
     # -- classifying one name part ----------------------------------------------------------------
+    # A part is a sequence of (word, start, end) with offsets counted from ``base``, an offset in the
+    # span (the start of the capitalised run it came from; 0 when the offsets are span offsets).
 
-    def _classify(self, sp: _Span, part: list[tuple[str, int, int]]) -> None:
-        toks = [t for t, _, _ in part]
-        s_norm, e_norm = part[0][1], part[-1][2]
-        initial = sp.initial(s_norm)
+    def _classify(self, sp: _Span, part: _Part, base: int, initial: bool) -> None:
+        """Classify one name part; ``initial``: does it open a sentence (``sp.initial`` at its start)?"""
         if sp.title_case:
-            self._classify_restricted(sp, part)
+            self._classify_restricted(sp, part, base)
             return
+        toks = [t for t, _, _ in part]
+        s_norm, e_norm = base + part[0][1], base + part[-1][2]
         # a capitalised common word opening a sentence is not a name ("Asked", "Foreign ministry says")
         if initial and not self._listed(toks[0]) and len(toks) > 1 and (
             self.seen_lower(toks[0]) or toks[0].lower().endswith(("ing", "ed", "ly"))
         ):
             part = part[1:]
             toks = toks[1:]
-            s_norm = part[0][1]
+            s_norm = base + part[0][1]
             initial = False
         text = " ".join(toks)
         poss = sp.text[e_norm : e_norm + 1] in ("'", "\u2019") and bool(_POSS.match(sp.text, e_norm))
         cand = self._from_lists(sp, text, toks, s_norm, e_norm)
         if cand is None:
-            cand = self._from_structure(sp, part)
+            cand = self._from_structure(sp, part, toks, base)
         if cand is None:
             return
         if initial and len(cand.tokens) == 1 and cand.type is None and not cand.honorific:
@@ -683,17 +739,19 @@ class _Finder:
             return None  # an adjective ("Chinese side"): used for affiliations, not an actor itself
         return None
 
-    def _from_structure(self, sp: _Span, part: list[tuple[str, int, int]]) -> _Cand | None:
-        plan = _plan(tuple(t for t, _, _ in part))
+    def _from_structure(self, sp: _Span, part: _Part, toks: list[str] | None = None, base: int = 0) -> _Cand | None:
+        """A candidate from the shape of the part (see :func:`_plan`); ``toks`` are its words, if known."""
+        words = tuple([t for t, _, _ in part] if toks is None else toks)
+        plan = _plan(words)
         if plan is None:
             return None
         if plan[0] == "typed":
             _, typ, rule, kind, canonical, aff = plan
-            start, end = sp.src(part[0][1]), sp.src(part[-1][2])
+            start, end = sp.start + base + part[0][1], sp.start + base + part[-1][2]
             return _Cand(start, end, self.source[start:end], typ, rule, kind, canonical=canonical,
-                         tokens=tuple(t for t, _, _ in part), affiliation=aff)
+                         tokens=words, affiliation=aff)
         _, n0, ctx, roles, aff, gender, honorific, rule, evidence = plan
-        c = self._name_cand(sp, part[n0:], rule, part[ctx][1])
+        c = self._name_cand(sp, part[n0:], rule, base + part[ctx][1], base)
         c.roles = list(roles) + c.roles
         c.affiliation = aff or c.affiliation
         c.gender = gender or c.gender
@@ -701,14 +759,16 @@ class _Finder:
         c.evidence.update(evidence)
         return c
 
-    def _name_cand(self, sp: _Span, part: list[tuple[str, int, int]], rule: str, ctx: int | None = None) -> _Cand:
-        toks = tuple(t.rstrip(".") if len(t) > 2 else t for t, _, _ in part)
-        start, end = sp.src(part[0][1]), sp.src(part[-1][2])
+    def _name_cand(self, sp: _Span, part: _Part, rule: str, ctx: int | None = None, base: int = 0) -> _Cand:
+        """A person-name candidate; ``ctx`` is the span offset where the words before it are read."""
+        toks = tuple([t.rstrip(".") if len(t) > 2 else t for t, _, _ in part])
+        s, e = base + part[0][1], base + part[-1][2]
+        start, end = sp.start + s, sp.start + e
         c = _Cand(start, end, self.source[start:end], None, rule, "name", tokens=toks)
         lex = self.lex
-        if len(toks) > 1 and any(t in lex.given for t in toks[:-1]):
+        if len(toks) > 1 and not lex.given.isdisjoint(toks[:-1]):
             c.evidence.add("given name")
-        self._context(sp, part[0][1] if ctx is None else ctx, part[-1][2], c)
+        self._context(sp, s if ctx is None else ctx, e, c)
         return c
 
     def _context(self, sp: _Span, s: int, e: int, c: _Cand) -> None:
@@ -744,7 +804,7 @@ class _Finder:
 
     def _role_ok(self, role: str) -> bool:
         words = role.lower().split()
-        bad = self.lex.stop | self.lex.speech_verbs
+        bad = self.lex.stop_or_speech
         return not any(w in bad for w in words[:-1])
 
     def _role_before(self, sp: _Span, s: int) -> tuple[str, str | None, str | None] | None:
@@ -827,8 +887,10 @@ class _Finder:
             return True
         return len(before) > 1 and f"{before[-2]} {before[-1]}" in self.lex.locative
 
-    def _classify_restricted(self, sp: _Span, part: list[tuple[str, int, int]]) -> None:
+    def _classify_restricted(self, sp: _Span, part: _Part, base: int = 0) -> None:
         """Title Case span: keep listed names now; other words only confirm names found in the body."""
+        if base:
+            part = [(t, base + s, base + e) for t, s, e in part]
         toks = [t for t, _, _ in part]
         n = len(toks)
         i = 0
@@ -938,6 +1000,8 @@ def _strip_leading(p: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return p
 
 
+# evidence that makes a single capitalised word a person on its own
+_STRONG_EVIDENCE = frozenset({"honorific", "title", "apposition", "role before", "who", "model"})
 _COURTESY = frozenset(("mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "dr", "doctor"))
 
 
@@ -1064,6 +1128,20 @@ def _affiliation_of(text: str) -> str | None:
     return text
 
 
+def _prev_word(text: str, lo: int, end: int) -> tuple[str, int] | None:
+    """The word just before the whitespace that ends ``text[lo:end]``, and its start offset; the same
+    as ``_PREV_WORD.search(text, lo, end)`` (group 1), or None.
+
+    That search tries every start in the window; reading the reversed window from its start finds
+    the same word in one match: the whitespace, then the longest run of word characters, apostrophes,
+    dots and hyphens that ends (in text order: starts) with a word character."""
+    m = _PREV_WORD_REVERSED.match(text[lo:end][::-1])
+    if m is None:
+        return None
+    start = end - m.end()
+    return text[start : end - m.start(1)], start
+
+
 def _namey(tok: str) -> bool:
     return bool(_NAMEY.fullmatch(tok))
 
@@ -1096,10 +1174,14 @@ _DETS = re.compile(
 )
 
 
+_SOURCES_NAME = re.compile(r"(?:[\w.-]+\s+){0,3}(?:sources?|insiders?)")
+_INITIALS_SPLIT = re.compile(r"[\s-]+")
+
+
 def _anonymous_name(text: str) -> str:
     t = _DETS.sub("", " ".join(text.split())).strip(" ,")
     low = t.lower()
-    if re.fullmatch(r"(?:[\w.-]+\s+){0,3}(?:sources?|insiders?)", low):
+    if _SOURCES_NAME.fullmatch(low):
         return "insiders" if "insider" in low else "sources"
     return low
 
@@ -1162,7 +1244,7 @@ class _Assembler:
         return e
 
     def run(self) -> list[Actor]:
-        cands = sorted(_drop_overlaps(self.f.cands, len(self.source)), key=lambda c: c.start)
+        cands = sorted(_drop_overlaps(self.f.cands, len(self.source)), key=attrgetter("start"))
         persons = [c for c in cands if c.type is None and len(c.tokens) > 1 and not c.restricted]
         singles = [c for c in cands if c.type is None and len(c.tokens) == 1 and not c.restricted]
         typed = [c for c in cands if c.type is not None]
@@ -1189,8 +1271,12 @@ class _Assembler:
         joins "Hillary Clinton" when first and last names agree; "Miss Universe Alicia Machado" joins
         "Alicia Machado" when the shorter name ends the longer one."""
         people = [e for e in self.entries.values() if e.type == "person"]
+        # both ways of joining need the same last word: only such pairs are tried (in the same order)
+        by_last: dict[str, list[_Entry]] = {}
+        for e in people:
+            by_last.setdefault(e.tokens[-1], []).append(e)
         for a in people:
-            for b in people:
+            for b in by_last[a.tokens[-1]]:
                 if a is b or a.key not in self.entries or b.key not in self.entries:
                     continue
                 longer = len(a.tokens) > len(b.tokens) >= 2
@@ -1225,14 +1311,27 @@ class _Assembler:
         e = self.entry(key, name, c.type, c.tokens)
         e.add(c)
 
-    def _org_by_token(self, tok: str, c: _Cand) -> _Entry | None:
-        """ "the Post" for "The Washington Post", "Duroval" for "Duroval Engineering"."""
+    def _org_by_token(self, tok: str, c: _Cand, index: dict[str, list[_Entry]] | None = None) -> _Entry | None:
+        """ "the Post" for "The Washington Post", "Duroval" for "Duroval Engineering". ``index`` is
+        :meth:`_org_index` when the organisations have not changed since it was made."""
         low = tok.lower()
-        found = [e for e in self.entries.values() if e.type == "organisation" and len(e.tokens) > 1
-                 and (e.tokens[-1].lower() == low or e.tokens[0].lower() == low)]
+        if index is None:
+            found = [e for e in self.entries.values() if e.type == "organisation" and len(e.tokens) > 1
+                     and (e.tokens[-1].lower() == low or e.tokens[0].lower() == low)]
+        else:
+            found = index.get(low, [])
         if len(found) == 1 and (low in self.lex.org_heads) == (found[0].tokens[-1].lower() == low):
             return found[0]
         return None
+
+    def _org_index(self) -> dict[str, list[_Entry]]:
+        """Organisations of two words or more by their first and last word (lower case), in entry order."""
+        index: dict[str, list[_Entry]] = {}
+        for e in self.entries.values():
+            if e.type == "organisation" and len(e.tokens) > 1:
+                for low in dict.fromkeys((e.tokens[-1].lower(), e.tokens[0].lower())):
+                    index.setdefault(low, []).append(e)
+        return index
 
     def _add_singles(self, singles: list[_Cand]) -> None:
         lex = self.lex
@@ -1240,8 +1339,16 @@ class _Assembler:
         for c in singles:
             by_form.setdefault(c.tokens[0], []).append(c)
         people = [e for e in self.entries.values() if e.type == "person" and len(e.tokens) > 1]
+        # people by their last and by their first word, in entry order (the lists below were
+        # "every person whose last word is tok, else every person whose first word is")
+        by_last: dict[str, list[_Entry]] = {}
+        by_first: dict[str, list[_Entry]] = {}
+        for e in people:
+            by_last.setdefault(e.tokens[-1], []).append(e)
+            by_first.setdefault(e.tokens[0], []).append(e)
+        orgs = self._org_index()  # no organisation is added below
         for tok, cs in by_form.items():
-            matches = [e for e in people if e.tokens[-1] == tok] or [e for e in people if e.tokens[0] == tok]
+            matches = by_last.get(tok) or by_first.get(tok) or []
             if matches:
                 for c in cs:
                     e = self._first_named(matches, c.start)
@@ -1251,13 +1358,13 @@ class _Assembler:
                         rule += f" (shared by {len(matches)} people: taken for the one named first)"
                     e.add(c, rule=rule + (" (possessive)" if "possessive" in c.rule else ""), kind="short")
                 continue
-            org = self._org_by_token(tok, cs[0])
+            org = self._org_by_token(tok, cs[0], orgs)
             if org is not None:
                 for c in cs:
                     org.add(c, rule=f"'{tok}' short for {org.name}", kind="alias")
                 continue
             evidence = set().union(*(c.evidence for c in cs))
-            strong = evidence & {"honorific", "title", "apposition", "role before", "who", "model"}
+            strong = evidence & _STRONG_EVIDENCE
             if all("initial" in c.evidence for c in cs) and not strong:
                 if self.f.seen_lower(tok) or "speech verb" not in evidence:
                     continue  # only ever opens a sentence: a capitalised common word
@@ -1285,6 +1392,8 @@ class _Assembler:
 
     def _add_restricted(self, cands: list[_Cand]) -> None:
         """Words of a Title Case line that match a name (or a surname) found elsewhere."""
+        if not cands:
+            return
         known: dict[str, _Entry] = {}
         for e in self.entries.values():
             for form in e.forms | {e.name}:
@@ -1323,13 +1432,16 @@ class _Assembler:
                     if other is not None and other is not e:
                         self._merge(other, e, f"'{acro}' given in brackets after {e.name}")
         orgs = [e for e in self.entries.values() if e.type == "organisation"]
+        initials: dict[str, str] = {}  # by entry key: names do not change while merging
         for a in orgs:
             if len(a.tokens) != 1 or not a.name.isupper():
                 continue
             for b in orgs:
                 if b is a or len(b.tokens) < 2 or b.key not in self.entries:
                     continue
-                if _initials(b.name) == a.name:
+                if b.key not in initials:
+                    initials[b.key] = _initials(b.name)
+                if initials[b.key] == a.name:
                     self._merge(a, b, f"'{a.name}' is made of the initials of {b.name}")
                     break
 
@@ -1358,8 +1470,9 @@ class _Assembler:
             return
         taken = [(m.start, m.end) for e in self.entries.values() for m in e.mentions]
         heads_found = []
+        head_words = set(unique)
         for sp in self.f.spans:
-            for i, head in _find_words(sp.low, set(unique)):
+            for i, head in _find_words(sp.low, head_words):
                 m = _THE_BEFORE.search(sp.text, max(0, i - 40), i)
                 j = i + len(head)
                 if m is None or sp.text[j : j + 2].strip()[:1].isupper():
@@ -1391,8 +1504,8 @@ class _Assembler:
             for m in e.mentions:
                 k = bisect_right(starts, m.start)
                 limit = min(len(self.source), m.end + 160, starts[k] if k < len(starts) else len(self.source))
-                nxt = _PRONOUN.search(self.source, m.end, limit)
-                if nxt and "\n" not in self.source[m.end : nxt.start()]:
+                nxt = _PRONOUN_FAST.search(self.source, m.end, limit)
+                if nxt and self.source.find("\n", m.end, nxt.start()) == -1:
                     votes["m" if nxt.group(1) else "f"] += 1
             if votes["m"] != votes["f"]:
                 e.gender = "m" if votes["m"] > votes["f"] else "f"
@@ -1400,14 +1513,17 @@ class _Assembler:
     def _actors(self) -> list[Actor]:
         names = {}
         for e in self.entries.values():
-            for form in e.forms | {e.name}:
+            for form in e.forms:
                 names.setdefault(form, e.name)
+            names.setdefault(e.name, e.name)
+        by_start = attrgetter("start")
+        mentions_of = {e.key: sorted(e.mentions, key=by_start) for e in self.entries.values() if e.mentions}
         ordered = sorted(
-            (e for e in self.entries.values() if e.mentions), key=lambda e: min(m.start for m in e.mentions)
+            (e for e in self.entries.values() if e.mentions), key=lambda e: mentions_of[e.key][0].start
         )
         actors = []
         for i, e in enumerate(ordered, 1):
-            mentions = sorted(e.mentions, key=lambda m: m.start)
+            mentions = mentions_of[e.key]
             aliases = []
             for m in mentions:
                 form = _alias_form(m.text)
@@ -1429,12 +1545,22 @@ def _alias_form(text: str) -> str:
 
 
 def _initials(name: str) -> str:
-    words = re.split(r"[\s-]+", name)
+    words = _INITIALS_SPLIT.split(name)
     return "".join(w[0] for w in words if w and w[0].isupper())
 
 
 def _drop_overlaps(cands: list[_Cand], size: int) -> list[_Cand]:
     """Keep one candidate per stretch of text: anonymous sources first, then the longest."""
+    # Usually no two candidates share any text: then all are kept, and sorted by start (the order
+    # the caller wants) they can be returned at once. Equal starts or any overlap: the full path.
+    by_start = sorted(cands, key=attrgetter("start"))
+    last_start = last_end = -1
+    for c in by_start:
+        if c.start <= last_start or c.start < last_end:
+            break
+        last_start, last_end = c.start, max(last_end, c.end)
+    else:
+        return by_start
     order = sorted(cands, key=lambda c: (c.type != "anonymous", c.restricted, -(c.end - c.start), c.type is None, c.start))
     kept: list[_Cand] = []
     used = bytearray(size + 1)

@@ -70,7 +70,7 @@ from typing import Any
 from .lexicon import VerbEntry, lexicon, lookup
 from .model import Span
 from .normalise import normalise
-from .segment import ABBREVIATIONS, split_paragraphs, split_sentences
+from .segment import ABBREVIATIONS, sentence_bounds, split_paragraphs
 
 __all__ = ["PRONOUNS", "Quote", "find_quotes", "speaker_kind"]
 
@@ -195,7 +195,12 @@ _HEDGE_PARTICIPLES = frozenset("alleged said reported claimed rumored rumoured b
 # the masked view: quotation interiors become this character, marks become curly
 _FILL = "\u2591"
 _OPEN, _CLOSE = "\u201c", "\u201d"
-_TOKEN = re.compile(r"\u201c[^\u201d]*\u201d|[A-Za-z0-9](?:[\w'&]|[.\-](?=\w))*|\S")
+# a word is a run of word characters, apostrophes and ampersands in which "." and "-" may stand
+# before a word character ("U.S", "co-op"); written as runs of [\w'&] so the engine scans them fast
+_TOKEN = re.compile(r"\u201c[^\u201d]*\u201d|[A-Za-z0-9][\w'&]*(?:[.\-](?=\w)[\w'&]*)*|\S")
+# the same tokens, each with the whitespace before it: no token starts with a space and every other
+# character starts one, so the two groups cover the text and offsets follow from their lengths
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 _DOUBLE_MARK = re.compile(r"\"|''|``")
 _OPENING_SOURCE = "\u201c\u201e\u00ab\u201f"
 _CLOSING_SOURCE = "\u201d\u00bb"
@@ -257,15 +262,19 @@ class Quote:
 # internal records
 
 
-@dataclass(slots=True)
 class _Tok:
-    """A token of the masked text: a word, a whole quotation or one punctuation mark."""
+    """A token of the masked text: a word, a whole quotation or one punctuation mark.
 
-    start: int
-    end: int
-    text: str
-    low: str
-    kind: str  # "w" word, "q" masked quotation, "p" punctuation
+    ``start``/``end`` are offsets, ``text`` the token, ``low`` its lower case (words only; other
+    tokens keep their text) and ``kind`` ``"w"`` (word), ``"q"`` (masked quotation) or ``"p"``
+    (punctuation). Made only by :func:`_tokens`, tens of thousands per article set, so it is a bare
+    slotted class filled in place (see there) rather than a dataclass.
+    """
+
+    __slots__ = ("start", "end", "text", "low", "kind")
+
+    def __repr__(self) -> str:
+        return f"_Tok({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
 
 
 @dataclass
@@ -339,10 +348,13 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None) -> list[Quote
     norm = view.text
     # normalising keeps offsets unless a ligature or zero-width character changed the length
     to_norm = _inverse_map(view, source) if len(norm) != len(source) or not view.is_identity else None
-    paras = _clean_spans(
-        [(_to_norm(to_norm, max(0, p.start)), _to_norm(to_norm, min(len(source), p.end))) for p in paragraphs]
-    )
-    doc = _Doc(norm, paras, lambda i: source[view.to_source(i)])
+    n = len(source)
+    if to_norm is None:
+        paras = _clean_spans([(max(0, p.start), min(n, p.end)) for p in paragraphs])
+    else:
+        paras = _clean_spans([(to_norm[max(0, p.start)], to_norm[min(n, p.end)]) for p in paragraphs])
+    # a single-quoted quotation opens with a curly mark (see _pair_single): none in the source, none sought
+    doc = _Doc(norm, paras, lambda i: source[view.to_source(i)], "\u2018" in source)
     found = doc.run()
     quotes = [_to_quote(f, source, norm, view) for f in found]
     return _dedupe(quotes)
@@ -357,10 +369,6 @@ def _inverse_map(view: Any, source: str) -> list[int]:
     n = len(view.text)
     src_of = [view.to_source(i) for i in range(n + 1)]
     return [bisect_left(src_of, s) for s in range(len(source) + 1)]
-
-
-def _to_norm(table: list[int] | None, i: int) -> int:
-    return i if table is None else table[i]
 
 
 def _clean_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -407,16 +415,23 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 # speaker kinds
 
 
+_SPEAKER_HEAD_END = re.compile(r",|\s-\s|\(")
+_PRONOUN_SPEAKERS = frozenset(form for p in PRONOUNS for form in (p, p.capitalize()))  # "he", "He"...
+_SPEAKER_WORD = re.compile(r"[\w'.&-]+")
+
+
 def speaker_kind(text: str) -> str | None:
     """Classify a speaker phrase: pronoun, anonymous, place, organisation, name or role.
 
     >>> [speaker_kind(s) for s in ("she", "the sources", "China", "the foreign ministry", "Zhao Lijian")]
     ['pronoun', 'anonymous', 'place', 'organisation', 'name']
     """
+    if text in _PRONOUN_SPEAKERS:
+        return "pronoun"  # the commonest speaker, answered before the general rules (same answer)
     if _ANONYMOUS.search(text):
         return "anonymous"
-    head = re.split(r",|\s-\s|\(", text, maxsplit=1)[0]
-    words = re.findall(r"[\w'.&-]+", head)
+    cut = _SPEAKER_HEAD_END.search(text)
+    words = _SPEAKER_WORD.findall(text, 0, cut.start()) if cut else _SPEAKER_WORD.findall(text)
     if not words:
         return None
     low = [w.lower().strip(".") for w in words]
@@ -425,7 +440,7 @@ def speaker_kind(text: str) -> str | None:
     content = [w for w, lw in zip(words, low, strict=True) if lw not in _DETERMINERS]
     if not content:
         return None
-    joined = " ".join(w.lower() for w in content)
+    joined = " ".join([w.lower() for w in content])
     if joined in _PLACES or (len(content) <= 2 and all(w.lower() in _PLACES for w in content)):
         return "place"
     head = low[-1]
@@ -442,14 +457,18 @@ def speaker_kind(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------------
 # the document walk
 
+_ABBREV_END = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LETTER = re.compile(r"[A-Za-z]")
+_COLON_END = re.compile(r":\s*$")
+
 
 class _Doc:
     """One text: quotation pairing, masking, then attribution rules sentence by sentence."""
 
-    def __init__(self, text: str, paras: list[tuple[int, int]], source_char: Any) -> None:
+    def __init__(self, text: str, paras: list[tuple[int, int]], source_char: Any, single_marks: bool = True) -> None:
         self.text = text
         self.paras = paras
-        self.quotations = _pair_quotations(text, paras, source_char)
+        self.quotations = _pair_quotations(text, paras, source_char, single_marks)
         self.masked = _mask(text, self.quotations)
         self.para_starts = [p[0] for p in paras]
         self.q_begin = [q.start for q in self.quotations]
@@ -486,9 +505,10 @@ class _Doc:
             for ss, se in self._sentences(ps, pe):
                 if not _worth_reading(self.masked, ss, se):
                     continue
-                toks = _tokens(self.masked, ss, se)
+                cue_at: list[int] = []
+                toks = _tokens(self.masked, ss, se, cue_at)
                 if toks:
-                    here.extend(_Sentence(self, toks, pi).attributions())
+                    here.extend(_Sentence(self, toks, pi, cue_at).attributions())
             here.extend(self._colon_intro(pi, here))
             per_para.append(here)
         for pi, here in enumerate(per_para):
@@ -506,18 +526,19 @@ class _Doc:
         """Sentences of the masked paragraph; a break after an abbreviation (``U.S.``) before a
         lower-case word is undone."""
         out: list[tuple[int, int]] = []
-        for sent in split_sentences(self.masked, ps, pe):
-            if out and (self._false_break(out[-1][1], sent.start) or self._attribution_after(out[-1][1], sent)):
-                out[-1] = (out[-1][0], sent.end)
+        for s, e in sentence_bounds(self.masked, ps, pe):
+            if out and (self._false_break(out[-1][1], s) or self._attribution_after(out[-1][1], s, e)):
+                out[-1] = (out[-1][0], e)
             else:
-                out.append((sent.start, sent.end))
+                out.append((s, e))
         return out
 
-    def _attribution_after(self, prev_end: int, sent: Span) -> bool:
-        """``"Is it over?" Lee asked.``: a quotation ending in ? or ! followed by its attribution."""
+    def _attribution_after(self, prev_end: int, start: int, end: int) -> bool:
+        """``"Is it over?" Lee asked.``: a quotation ending in ? or ! followed by its attribution
+        (the sentence ``start``-``end``)."""
         if self.masked[prev_end - 1] != _CLOSE or self.masked[prev_end - 2] not in "?!":
             return False
-        toks = _tokens(self.masked, sent.start, min(sent.end, sent.start + 80))
+        toks = _tokens(self.masked, start, min(end, start + 80))
         if not toks or toks[0].kind != "w":
             return False
         for i in range(min(6, len(toks))):
@@ -528,10 +549,12 @@ class _Doc:
 
     def _false_break(self, prev_end: int, start: int) -> bool:
         """``... the U.S. "clearly" needed ...``: a break after an abbreviation before a lower-case word."""
-        m = re.search(r"([A-Za-z][A-Za-z.]*)\.$", self.masked[max(0, prev_end - 12) : prev_end])
+        if self.masked[prev_end - 1] != ".":
+            return False  # a sentence ends in a mark, never a space, so "\.$" needs a full stop here
+        m = _ABBREV_END.search(self.masked, max(0, prev_end - 12), prev_end)
         if not m or m.group(1).lower() not in _ABBREVIATIONS:
             return False
-        first = re.search(r"[A-Za-z]", self.text[start : start + 6])
+        first = _LETTER.search(self.text, start, start + 6)
         return bool(first) and first.group(0).islower()
 
     # -- quotes with no cue of their own ------------------------------------------------------------
@@ -540,10 +563,10 @@ class _Doc:
         """``X said:`` ending a paragraph introduces the next paragraph: its opening quotation, or the
         whole paragraph as a block quotation."""
         ps, pe = self.paras[pi]
-        m = re.search(r":\s*$", self.masked[ps:pe])
+        m = _COLON_END.search(self.masked, ps, pe)
         if not m or pi + 1 >= len(self.paras):
             return []
-        colon = ps + m.start()
+        colon = m.start()
         last = self._sentences(ps, colon)
         toks = _tokens(self.masked, last[-1][0] if last else ps, colon)
         if not toks:
@@ -650,9 +673,11 @@ def _sentence_like(masked: str, text: str, q: _Quotation, ps: int) -> bool:
 # quotation marks
 
 
-def _pair_quotations(text: str, paras: list[tuple[int, int]], source_char: Any) -> list[_Quotation]:
+def _pair_quotations(text: str, paras: list[tuple[int, int]], source_char: Any,
+                     single_marks: bool = True) -> list[_Quotation]:
     """Pair double quotation marks paragraph by paragraph; an unclosed quotation continues into a
-    following paragraph that opens with a mark, else it ends with its paragraph."""
+    following paragraph that opens with a mark, else it ends with its paragraph. ``single_marks``:
+    may the source hold an opening curly single quote (else no single-quoted quotation is sought)?"""
     out: list[_Quotation] = []
     open_at: int | None = None
     pieces: list[tuple[int, int]] = []
@@ -690,7 +715,8 @@ def _pair_quotations(text: str, paras: list[tuple[int, int]], source_char: Any) 
                 out.append(_Quotation(open_at, pe, pieces))
                 open_at, pieces = None, []
     doubles = [q for q in out if q.end - q.start > 2]
-    return sorted(doubles + _pair_single(text, paras, source_char, doubles), key=lambda q: q.start)
+    singles = _pair_single(text, paras, source_char, doubles) if single_marks else []
+    return sorted(doubles + singles, key=lambda q: q.start)
 
 
 def _pair_single(text: str, paras: list[tuple[int, int]], source_char: Any,
@@ -705,7 +731,8 @@ def _pair_single(text: str, paras: list[tuple[int, int]], source_char: Any,
             k = text.find("'", k, pe)
             if k < 0:
                 break
-            if source_char(k) != "\u2018" or (k > ps and not (text[k - 1].isspace() or text[k - 1] in "([-:")):
+            # the cheap test first: most apostrophes sit inside a word ("it's")
+            if (k > ps and not (text[k - 1].isspace() or text[k - 1] in "([-:")) or source_char(k) != "\u2018":
                 k += 1
                 continue
             d = bisect_right(starts, k) - 1
@@ -759,7 +786,8 @@ def _mark_role(text: str, ms: int, me: int, ps: int, pe: int, original: str) -> 
 def _mask(text: str, quotations: list[_Quotation]) -> str:
     """Each quotation piece becomes an opening mark, filler, its last punctuation and a closing mark;
     stray double marks become spaces. Offsets are unchanged."""
-    flat = _DOUBLE_MARK.sub(lambda m: " " * len(m.group()), text)
+    # the same as _DOUBLE_MARK.sub(spaces), quicker: the three marks share no character
+    flat = text.replace('"', " ").replace("''", "  ").replace("``", "  ")
     parts: list[str] = []
     last = 0
     for s, e in sorted(p for q in quotations for p in q.pieces):
@@ -778,22 +806,38 @@ def _mask(text: str, quotations: list[_Quotation]) -> str:
 # tokens
 
 
-def _tokens(masked: str, s: int, e: int) -> list[_Tok]:
-    """Words, masked quotations and punctuation marks of ``masked[s:e]``."""
+def _tokens(masked: str, s: int, e: int, cue_at: list[int] | None = None) -> list[_Tok]:
+    """Words, masked quotations and punctuation marks of ``masked[s:e]``. Given ``cue_at``, the
+    indices of the words in ``_cue_words()`` are appended to it on the way."""
+    words = _cue_words() if cue_at is not None else frozenset()
     out = []
     append = out.append
-    for m in _TOKEN.finditer(masked, s, e):
-        t = m.group()
-        a, b = m.span()
+    new = object.__new__  # creating the token bare and setting its slots skips a Python __init__ call
+    pos = s
+    # findall (strings, no match objects) with offsets counted from the lengths: see _SPACED_TOKEN
+    for space, t in _SPACED_TOKEN.findall(masked, s, e):
+        a = pos + len(space)
+        pos = b = a + len(t)
+        tok = new(_Tok)
+        tok.text = t
+        tok.start = a
+        tok.end = b
         if t[0].isalnum():
-            append(_Tok(a, b, t, t.lower(), "w"))
+            tok.low = low = t.lower()
+            tok.kind = "w"
+            if low in words:
+                cue_at.append(len(out))  # type: ignore[union-attr]  # (words is empty without cue_at)
         else:
-            append(_Tok(a, b, t, t, "q" if t[0] == _OPEN and b - a > 1 else "p"))
+            tok.low = t
+            tok.kind = "q" if t[0] == _OPEN and b - a > 1 else "p"
+            if t in words:  # a cue word that is one mark (none in the packaged lexicon)
+                cue_at.append(len(out))  # type: ignore[union-attr]
+        append(tok)
     return out
 
 
 def _tok_text(toks: list[_Tok], rng: tuple[int, int]) -> str:
-    return " ".join(t.text for t in toks[rng[0] : rng[1]])
+    return " ".join([t.text for t in toks[rng[0] : rng[1]]])
 
 
 @lru_cache(maxsize=1)
@@ -822,6 +866,12 @@ def _cue_entry(toks: list[_Tok], i: int) -> tuple[VerbEntry, int] | None:
     return entry, i + 1
 
 
+def _lookup_low(low: str) -> VerbEntry | None:
+    """:func:`mediakit.lexicon.lookup` for a token's ``low``, quicker: an ASCII token of the masked
+    text is already in the lexicon's key form (lower case, no curly apostrophe, no space)."""
+    return lexicon().get(low) if low.isascii() else lookup(low)
+
+
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     """Every word that can open a cue (``said``, ``according``...), lower case."""
@@ -829,12 +879,16 @@ def _cue_words() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _worth_reading(masked: str, s: int, e: int) -> bool:
     """A quick test for a sentence: does it hold a quotation or a word of the lexicon?"""
-    if _OPEN in masked[s:e]:
+    if masked.find(_OPEN, s, e) != -1:
         return True
+    part = masked[s:e]
+    if part.isascii():  # lower-casing ASCII text keeps its letters where they are
+        return not _cue_words().isdisjoint(_LOWER_WORD.findall(part.lower()))
     return not _cue_words().isdisjoint(map(str.lower, _WORD.findall(masked, s, e)))
 
 
@@ -845,10 +899,18 @@ def _worth_reading(masked: str, s: int, e: int) -> bool:
 class _Sentence:
     """The attribution rules for one sentence of masked tokens."""
 
-    def __init__(self, doc: _Doc, toks: list[_Tok], para: int) -> None:
+    def __init__(self, doc: _Doc, toks: list[_Tok], para: int, cue_at: list[int] | None = None) -> None:
         self.doc = doc
         self.toks = toks
         self.para = para
+        self._cue_words_at = cue_at  # see _cue_word_indices; _tokens can list them as it goes
+
+    def _cue_word_indices(self) -> list[int]:
+        """Indices of the tokens that are in ``_cue_words()`` (worked out once per sentence)."""
+        if self._cue_words_at is None:
+            words = _cue_words()
+            self._cue_words_at = [k for k, t in enumerate(self.toks) if t.low in words]
+        return self._cue_words_at
 
     @property
     def title_like(self) -> bool:
@@ -860,16 +922,15 @@ class _Sentence:
     def cues(self) -> list[tuple[int, int, VerbEntry]]:
         """The reporting verbs of the sentence: (first token, token after, lexicon entry)."""
         toks = self.toks
-        words = _cue_words()
         out = []
-        i = 0
-        while i < len(toks):
-            hit = _cue_entry(toks, i) if toks[i].low in words else None
-            if hit and self._reporting_use(i, hit[0]):
-                out.append((i, hit[1], hit[0]))
-                i = hit[1]
+        i = 0  # the first token not yet taken by a cue (a phrase such as "according to" takes two)
+        for k in self._cue_word_indices():
+            if k < i:
                 continue
-            i += 1
+            hit = _cue_entry(toks, k)
+            if hit and self._reporting_use(k, hit[0]):
+                out.append((k, hit[1], hit[0]))
+                i = hit[1]
         return out
 
     def _reporting_use(self, i: int, entry: VerbEntry) -> bool:
@@ -965,11 +1026,14 @@ class _Sentence:
         ``Lee interjected: "..."``; ``Lee referenced a report that "..."``."""
         toks = self.toks
         out: list[_Found] = []
+        if not toks or self.doc.masked.find(_OPEN, toks[0].start, toks[-1].end) == -1:
+            return out  # no quotation token: every one opens with the mark
         end = len(toks)
         while end > 0 and toks[end - 1].kind == "p" and toks[end - 1].text in ".!?":
             end -= 1
-        for x, t in enumerate(toks):
-            q = self.doc.quotation_at(t.start) if t.kind == "q" else None
+        for x in [x for x, t in enumerate(toks) if t.kind == "q"]:
+            t = toks[x]
+            q = self.doc.quotation_at(t.start)
             if q is None or q.claimed:
                 continue
             long_quote = len(self.doc.text[q.start : q.end].split()) >= _LONG_QUOTE
@@ -1243,7 +1307,7 @@ class _Sentence:
                                        or (toks[k].low.endswith("ly") and toks[k].low not in _NOUNS_IN_LY)):
                     k += 1
                 nxt = toks[k]
-                if nxt.kind == "w" and nxt.text[0].islower() and lookup(nxt.low):
+                if nxt.kind == "w" and nxt.text[0].islower() and _lookup_low(nxt.low):
                     return m - 1 if prev.text == "," else m
         return end
 
@@ -1276,7 +1340,7 @@ class _Sentence:
             return None
         inner = toks[s:e] if split is None else toks[s : split[0]] + toks[split[1] : e]
         quotes = [t for t in inner if t.kind == "q"]
-        n_words = sum(t.kind == "w" for t in inner)
+        n_words = len([t for t in inner if t.kind == "w"])
         if not quotes and n_words < 2:
             return None
         cs, ce = toks[s].start, toks[e - 1].end
@@ -1333,7 +1397,7 @@ class _Sentence:
                         or first.low in _OBJECT_PRONOUNS or first.text[0].isupper()
                         or (entry.frame == "tell" and first.kind == "w")):
                     if not any(b.low in _VERBISH or (b.kind == "q" and first.low not in _PREPOSITIONS)
-                               or lookup(b.low) for b in between):
+                               or _lookup_low(b.low) for b in between):
                         return m
                 return None
             if t.kind == "q" or t.text in ".;,":
@@ -1558,7 +1622,7 @@ class _Sentence:
             if t.low in ("who", "familiar") or (t.low in ("speaking", "briefed") and w < s - 1):
                 ante = self._np_left(w - 1) if w > 0 and toks[w - 1].kind == "w" else None
                 if ante is not None and self._names_someone(*ante) and not any(
-                        lookup(x.low) and x.low not in ("asked",) for x in toks[w + 1 : s]):
+                        _lookup_low(x.low) and x.low not in ("asked",) for x in toks[w + 1 : s]):
                     return ante[0]
                 return None
         return None
@@ -1613,7 +1677,7 @@ class _Sentence:
 
     @staticmethod
     def _verb_like(t: _Tok) -> bool:
-        return (t.low in _VERBISH or t.low in _AUX_ADVERBS or lookup(t.low) is not None
+        return (t.low in _VERBISH or t.low in _AUX_ADVERBS or _lookup_low(t.low) is not None
                 or t.low.endswith("ed") or (t.low.endswith("ly") and t.low not in _NOUNS_IN_LY))
 
     def _antecedent(self, k: int) -> tuple[int, int] | None:
@@ -1725,7 +1789,7 @@ class _Sentence:
                     m -= 1
                     continue
                 break
-            if lookup(low) is not None and m < k and not t.text[0].isupper():
+            if _lookup_low(low) is not None and m < k and not t.text[0].isupper():
                 break
             m -= 1
         s = m + 1
@@ -1799,7 +1863,7 @@ class _Sentence:
                     m += 1
                     continue
                 break
-            if m > j and lookup(low) is not None and not t.text[0].isupper():
+            if m > j and _lookup_low(low) is not None and not t.text[0].isupper():
                 break
             m += 1
         if m == j:
@@ -1813,15 +1877,16 @@ class _Sentence:
         toks = self.toks
         out = []
         n = len(toks)
-        for i in range(1, n - 1):
+        # every hedge participle is in _cue_words(), so only those tokens need a look
+        for i in [i for i in self._cue_word_indices() if toks[i].low in _HEDGE_PARTICIPLES and 0 < i < n - 1]:
             t = toks[i]
-            if t.low not in _HEDGE_PARTICIPLES or toks[i - 1].low not in ("is", "are", "was", "were", "been"):
+            if toks[i - 1].low not in ("is", "are", "was", "were", "been"):
                 continue
             nxt = toks[i + 1].low
             aux = i - 1
             if aux > 0 and toks[aux - 1].low in ("has", "have", "had", "widely"):
                 aux -= 1
-            entry = lookup(t.low)
+            entry = _lookup_low(t.low)
             if nxt == "that" and aux > 0 and toks[aux - 1].low == "it":
                 s, e = i + 1, n
                 rule = f'"it {toks[i - 1].text} {t.text} that ...": a claim with no speaker (agentless hedge)'

@@ -22,6 +22,7 @@ _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+)")
 _NEXT = re.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_BEFORE_REVERSED = re.compile(r"[A-Za-z.]*[A-Za-z]")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){1,}[A-Za-z]?$")
 
 _PARA = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
@@ -57,40 +58,54 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     >>> [t[s.start:s.end] for s in split_sentences(t)]
     ['Mr. Smith went to the U.N. on Jan. 5.', '"It is done," he said.', 'Then No. 10 replied.']
     """
+    return [Span(s, e, "sentence") for s, e in sentence_bounds(text, start, end)]
+
+
+def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of :func:`split_sentences`, as plain tuples (quicker to make)."""
     end = len(text) if end is None else end
-    out: list[Span] = []
-    sent_start = start
+    out: list[tuple[int, int]] = []
+    sent_start = _trim(text, start, end)[0]
     for m in _BOUNDARY.finditer(text, start, end):
         b = m.end()
-        if not _is_boundary(text, m.start(), b, end):
+        nxt = _boundary_next(text, m.start(), b, end)
+        if nxt < 0:
             continue
-        s, e = _trim(text, sent_start, b)
-        if s < e:
-            out.append(Span(s, e, "sentence"))
-        sent_start = b
+        # the sentence ends at b (the boundary match ends in a mark, never in a space) and the next
+        # one opens at the first non-space after it, which _boundary_next has found: no trimming
+        if sent_start < b:
+            out.append((sent_start, b))
+        sent_start = nxt
     s, e = _trim(text, sent_start, end)
     if s < e:
-        out.append(Span(s, e, "sentence"))
+        out.append((s, e))
     return out
 
 
-def _is_boundary(text: str, punct_at: int, after: int, limit: int) -> bool:
+def _boundary_next(text: str, punct_at: int, after: int, limit: int) -> int:
+    """Is the mark at ``punct_at`` (its run ending at ``after``) a sentence boundary? The offset of
+    the next sentence's first character if so, else -1."""
     nxt = _NEXT.match(text, after, limit)
     if not nxt:
-        return False
+        return -1
+    return nxt.start(1) if _is_boundary(text, punct_at, nxt, limit) else -1
+
+
+def _is_boundary(text: str, punct_at: int, nxt: re.Match[str], limit: int) -> bool:
+    """The boundary test, given ``nxt``: the match of ``_NEXT`` after the mark."""
     first = nxt.group(2)
     if text[punct_at] != ".":
         return first.isupper() or first.isdigit() or bool(nxt.group(1))
-    wm = _WORD_BEFORE.search(text, max(0, punct_at - 30), punct_at)
-    word = wm.group(1) if wm else ""
-    low = word.lower().rstrip(".")
     if first.islower():
         return False
+    word = _word_before(text, max(0, punct_at - 30), punct_at)
+    low = word.lower().rstrip(".")
     if low in _TITLES:
         return False
     if low in _MONTHS and first.isdigit():
         return False
-    if _INITIALISM.match(word + "."):
+    # an initialism has a full stop inside or is one letter (the test is skipped for other words)
+    if ("." in word or len(word) == 1) and _INITIALISM.match(word + "."):
         # "U.S." or "J." (an initial): a boundary only before a clear sentence opener; a quotation mark
         # after an initialism is more often mid-sentence ('the U.S. "clearly" ...') than a new sentence
         if len(word) == 1 and word.isupper():
@@ -101,9 +116,24 @@ def _is_boundary(text: str, punct_at: int, after: int, limit: int) -> bool:
     return first.isupper() or first.isdigit() or bool(nxt.group(1))
 
 
+def _word_before(text: str, lo: int, end: int) -> str:
+    """The letters-and-dots word ending ``text[lo:end]`` (``"U.S"``, ``"Mr"``), or ``""``: group 1
+    of ``_WORD_BEFORE.search(text, lo, end)``.
+
+    That search tries every start in the window; reading the reversed window from its start finds
+    the same word in one match (the longest run of letters and dots that begins with a letter). A
+    window ending in a newline keeps the search: there ``$`` may also match before the newline."""
+    if end > lo and text[end - 1] == "\n":
+        wm = _WORD_BEFORE.search(text, lo, end)
+        return wm.group(1) if wm else ""
+    m = _WORD_BEFORE_REVERSED.match(text[lo:end][::-1])
+    return text[end - m.end() : end] if m else ""
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
 _OPENERS = frozenset("the a an it he she they we i but and in on at this that his her their its there".split())
 
 
 def _opener(text: str, at: int, limit: int) -> bool:
-    m = re.match(r"[A-Za-z]+", text[at : min(limit, at + 20)])
+    m = _LETTERS.match(text[at : min(limit, at + 20)])
     return bool(m) and m.group(0).lower() in _OPENERS
