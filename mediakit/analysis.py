@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -236,6 +236,7 @@ class _Linker:
         self.starts = [x[0] for x in self.index]
         self.by_span: dict[tuple[int, int], tuple[Actor | None, str]] = {}
         self._lower_names: dict[int, set[str]] = {}
+        self._mention_keys: dict[int, set[tuple[int, int]]] = {}
 
     def run(self) -> list[AttributedQuote]:
         out = []
@@ -431,10 +432,15 @@ class _Linker:
         return names
 
     def add_mention(self, a: Actor, s: int | None, e: int | None, rule: str, kind: str) -> None:
-        if s is None or e is None or any(m.start == s and m.end == e for m in a.mentions):
+        if s is None or e is None:
             return
-        a.mentions.append(Mention(s, e, self.source[s:e], rule, kind))
-        a.mentions.sort(key=_BY_START)
+        keys = self._mention_keys.get(id(a))
+        if keys is None:  # built once per actor, so that adding stays cheap on very long articles
+            keys = self._mention_keys[id(a)] = {(m.start, m.end) for m in a.mentions}
+        if (s, e) in keys:
+            return
+        keys.add((s, e))
+        insort(a.mentions, Mention(s, e, self.source[s:e], rule, kind), key=_BY_START)
         a.first_position = a.mentions[0].start
         i = bisect_left(self.starts, s)
         self.index.insert(i, (s, e, a))
