@@ -665,8 +665,6 @@ class _Finder:
             name = name[4:]
         self._add(_Cand(start, end, written, typ, why, "name", canonical=name, tokens=tuple(toks)))
 
-    # -- splitting a capitalised run into name parts --------------------------------------------------
-
     # -- classifying one name part ----------------------------------------------------------------
     # A part is a sequence of (word, start, end) with offsets counted from ``base``, an offset in the
     # span (the start of the capitalised run it came from; 0 when the offsets are span offsets).
@@ -676,21 +674,21 @@ class _Finder:
         if sp.title_case:
             self._classify_restricted(sp, part, base)
             return
-        toks = [t for t, _, _ in part]
+        words = _part_words(tuple(part))
         s_norm, e_norm = base + part[0][1], base + part[-1][2]
         # a capitalised common word opening a sentence is not a name ("Asked", "Foreign ministry says")
-        if initial and not self._listed(toks[0]) and len(toks) > 1 and (
-            self.seen_lower(toks[0]) or toks[0].lower().endswith(("ing", "ed", "ly"))
+        if initial and not words.listed_first and len(part) > 1 and (
+            self.seen_lower(words.toks[0]) or words.common_first
         ):
             part = part[1:]
-            toks = toks[1:]
+            words = _part_words(tuple(part))
             s_norm = base + part[0][1]
             initial = False
-        text = " ".join(toks)
         poss = sp.text[e_norm : e_norm + 1] in ("'", "\u2019") and bool(_POSS.match(sp.text, e_norm))
-        cand = self._from_lists(sp, text, toks, s_norm, e_norm)
+        # (_from_lists finds nothing for a part that fails its opening test: skip the call)
+        cand = self._from_lists(sp, words.text, words.toks, s_norm, e_norm) if words.maybe_listed else None
         if cand is None:
-            cand = self._from_structure(sp, part, toks, base)
+            cand = self._from_structure(sp, part, base=base, words=words)
         if cand is None:
             return
         if initial and len(cand.tokens) == 1 and cand.type is None and not cand.honorific:
@@ -702,17 +700,12 @@ class _Finder:
         self._add(cand)
 
     def _listed(self, tok: str) -> bool:
-        lex = self.lex
-        low = tok.lower().rstrip(".")
-        return (
-            tok in lex.names or tok in lex.capitals or tok in lex.demonyms or tok in lex.given
-            or low in lex.honorifics or low in lex.role_words or low in lex.role_modifiers
-        )
+        return _is_listed(tok)
 
-    def _from_lists(self, sp: _Span, text: str, toks: list[str], s: int, e: int) -> _Cand | None:
+    def _from_lists(self, sp: _Span, text: str, toks: Sequence[str], s: int, e: int) -> _Cand | None:
         lex = self.lex
         key = _undot(text)
-        if key not in lex.lookup_keys and text not in lex.lookup_keys and not key.isupper():
+        if not _maybe_listed(key, text):
             return None
         start, end = sp.src(s), sp.src(e)
         written = self.source[start:end]
@@ -739,34 +732,40 @@ class _Finder:
             return None  # an adjective ("Chinese side"): used for affiliations, not an actor itself
         return None
 
-    def _from_structure(self, sp: _Span, part: _Part, toks: list[str] | None = None, base: int = 0) -> _Cand | None:
-        """A candidate from the shape of the part (see :func:`_plan`); ``toks`` are its words, if known."""
-        words = tuple([t for t, _, _ in part] if toks is None else toks)
-        plan = _plan(words)
+    def _from_structure(self, sp: _Span, part: _Part, base: int = 0, words: _PartWords | None = None) -> _Cand | None:
+        """A candidate from the shape of the part (see :func:`_plan`); ``words`` is its _part_words, if known."""
+        toks = tuple([t for t, _, _ in part]) if words is None else words.toks
+        plan = _plan(toks) if words is None else words.plan
         if plan is None:
             return None
         if plan[0] == "typed":
             _, typ, rule, kind, canonical, aff = plan
             start, end = sp.start + base + part[0][1], sp.start + base + part[-1][2]
             return _Cand(start, end, self.source[start:end], typ, rule, kind, canonical=canonical,
-                         tokens=words, affiliation=aff)
+                         tokens=toks, affiliation=aff)
         _, n0, ctx, roles, aff, gender, honorific, rule, evidence = plan
-        c = self._name_cand(sp, part[n0:], rule, base + part[ctx][1], base)
-        c.roles = list(roles) + c.roles
+        c = self._name_cand(sp, part[n0:], rule, base + part[ctx][1], base, words)
+        if roles:
+            c.roles = list(roles) + c.roles
         c.affiliation = aff or c.affiliation
         c.gender = gender or c.gender
         c.honorific = honorific
-        c.evidence.update(evidence)
+        if evidence:
+            c.evidence.update(evidence)
         return c
 
-    def _name_cand(self, sp: _Span, part: _Part, rule: str, ctx: int | None = None, base: int = 0) -> _Cand:
-        """A person-name candidate; ``ctx`` is the span offset where the words before it are read."""
-        toks = tuple([t.rstrip(".") if len(t) > 2 else t for t, _, _ in part])
+    def _name_cand(self, sp: _Span, part: _Part, rule: str, ctx: int | None = None, base: int = 0,
+                   words: _PartWords | None = None) -> _Cand:
+        """A person-name candidate; ``ctx`` is the span offset where the words before it are read.
+        ``words``: the _part_words of the whole part this name ends (its plan a "name" plan), if known."""
+        if words is None:
+            toks, given = _name_words(part)
+        else:
+            toks, given = words.name_toks, words.given_name
         s, e = base + part[0][1], base + part[-1][2]
         start, end = sp.start + s, sp.start + e
         c = _Cand(start, end, self.source[start:end], None, rule, "name", tokens=toks)
-        lex = self.lex
-        if len(toks) > 1 and not lex.given.isdisjoint(toks[:-1]):
+        if given:
             c.evidence.add("given name")
         self._context(sp, s if ctx is None else ctx, e, c)
         return c
@@ -998,6 +997,55 @@ def _strip_leading(p: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
             continue
         break
     return p
+
+
+def _is_listed(tok: str) -> bool:
+    """Is the word in a list: a name, capital, nationality or given name, an honorific or a role?"""
+    lex = _lex()
+    low = tok.lower().rstrip(".")
+    return (
+        tok in lex.names or tok in lex.capitals or tok in lex.demonyms or tok in lex.given
+        or low in lex.honorifics or low in lex.role_words or low in lex.role_modifiers
+    )
+
+
+def _maybe_listed(key: str, text: str) -> bool:
+    """The test _Finder._from_lists opens with: could the words (``key``: undotted) be listed?"""
+    lex = _lex()
+    return key in lex.lookup_keys or text in lex.lookup_keys or key.isupper()
+
+
+def _name_words(part: _Part) -> tuple[tuple[str, ...], bool]:
+    """A person name's words (a final dot dropped from words of three letters or more) and whether a
+    given name comes before the last."""
+    toks = tuple([t.rstrip(".") if len(t) > 2 else t for t, _, _ in part])
+    return toks, len(toks) > 1 and not _lex().given.isdisjoint(toks[:-1])
+
+
+@dataclass(frozen=True, slots=True)
+class _PartWords:
+    """What classifying a name part needs to know from its words alone (see :func:`_part_words`)."""
+
+    toks: tuple[str, ...]  # the words
+    text: str  # the words joined by spaces
+    listed_first: bool  # _is_listed(first word)
+    common_first: bool  # the first word ends in -ing, -ed or -ly
+    maybe_listed: bool  # does the part pass the test _Finder._from_lists opens with?
+    plan: tuple[Any, ...] | None  # _plan(toks)
+    name_toks: tuple[str, ...]  # for a "name" plan: _name_words of the name's words
+    given_name: bool  # (idem)
+
+
+@lru_cache(maxsize=20000)
+def _part_words(part: tuple[tuple[str, int, int], ...]) -> _PartWords:
+    """The word-only side of classifying a name part, worked out once per distinct part (like
+    _split_static and _plan, cached): the same name recurs within an article and across articles."""
+    toks = tuple([t for t, _, _ in part])
+    text = " ".join(toks)
+    plan = _plan(toks)
+    name_toks, given = _name_words(part[plan[1] :]) if plan is not None and plan[0] == "name" else ((), False)
+    return _PartWords(toks, text, _is_listed(toks[0]), toks[0].lower().endswith(("ing", "ed", "ly")),
+                      _maybe_listed(_undot(text), text), plan, name_toks, given)
 
 
 # evidence that makes a single capitalised word a person on its own

@@ -27,11 +27,9 @@ long, and the link then follows the words it was given.
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left, insort
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -171,43 +169,22 @@ def analyse(
     """
     spans = analysis_spans(article)
     source = article.source
-    with _collector_paused():
-        quotes = find_quotes(source, spans)
-        if engine == "rules":
-            actors = find_actors(source, spans, capitals_as_governments=capitals_as_governments)
-        elif engine == "spacy":
-            from .spacy_engine import find_actors_spacy
+    quotes = find_quotes(source, spans)
+    if engine == "rules":
+        actors = find_actors(source, spans, capitals_as_governments=capitals_as_governments)
+    elif engine == "spacy":
+        from .spacy_engine import find_actors_spacy
 
-            actors = find_actors_spacy(source, spans, nlp, capitals_as_governments=capitals_as_governments)
-        else:
-            raise EngineError(f"unknown engine {engine!r}: use 'rules' (default) or 'spacy'")
-        attributed = link_quotes(source, quotes, actors)
+        actors = find_actors_spacy(source, spans, nlp, capitals_as_governments=capitals_as_governments)
+    else:
+        raise EngineError(f"unknown engine {engine!r}: use 'rules' (default) or 'spacy'")
+    attributed = link_quotes(source, quotes, actors)
     actors = _renumber(actors)
     if codebook is not None:
         if not isinstance(codebook, Codebook):
             codebook = Codebook.load(codebook)
         codebook.apply(actors)
     return Analysis(article, actors, attributed)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the rules run, if it is running.
-
-    Finding quotes and actors makes tens of thousands of small objects (tokens, candidates,
-    mentions) that reference counting frees as it goes; meanwhile the cyclic collector, started by
-    the count of objects made, would scan the live ones again and again for nothing (about 6% of the
-    time). The rules make no reference cycles, so no garbage waits for the collector; it runs again
-    as soon as they return or fail. A collector switched off by the caller stays off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -32,7 +32,6 @@ _CHANGE_LENGTH = {
 }
 FOLD_MAP: dict[str, str] = {**_SAME_LENGTH, **_CHANGE_LENGTH}
 """Every character the normaliser folds, with what it becomes (read-only; for building other tables)."""
-_TABLE = str.maketrans(_SAME_LENGTH)
 # str.translate with a dict table is slow on non-ASCII text (a dict lookup per character); the same
 # folding is done much faster by one str.replace per character actually present. Equivalent, because
 # no replacement is itself a key of the table.
@@ -103,7 +102,7 @@ def normalise(source: str) -> NormalisedView:
 
 
 def _fold_same_length(text: str) -> str:
-    """``text.translate(_TABLE)``, quicker: ASCII text only has tabs to fold."""
+    """``text.translate(str.maketrans(_SAME_LENGTH))``, quicker: ASCII text only has tabs to fold."""
     if text.isascii():
         return text.replace("\t", " ")
     for ch, rep in _SAME_ITEMS:

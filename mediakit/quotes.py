@@ -810,6 +810,7 @@ def _tokens(masked: str, s: int, e: int, cue_at: list[int] | None = None) -> lis
     """Words, masked quotations and punctuation marks of ``masked[s:e]``. Given ``cue_at``, the
     indices of the words in ``_cue_words()`` are appended to it on the way."""
     words = _cue_words() if cue_at is not None else frozenset()
+    found = cue_at if cue_at is not None else []
     out = []
     append = out.append
     new = object.__new__  # creating the token bare and setting its slots skips a Python __init__ call
@@ -826,12 +827,12 @@ def _tokens(masked: str, s: int, e: int, cue_at: list[int] | None = None) -> lis
             tok.low = low = t.lower()
             tok.kind = "w"
             if low in words:
-                cue_at.append(len(out))  # type: ignore[union-attr]  # (words is empty without cue_at)
+                found.append(len(out))
         else:
             tok.low = t
             tok.kind = "q" if t[0] == _OPEN and b - a > 1 else "p"
             if t in words:  # a cue word that is one mark (none in the packaged lexicon)
-                cue_at.append(len(out))  # type: ignore[union-attr]
+                found.append(len(out))
         append(tok)
     return out
 
