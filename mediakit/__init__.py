@@ -4,21 +4,41 @@ Stage one turns a raw article (HTML, URL or copy-pasted text) into a clean, stan
 :class:`Article`; stage two finds actors and quotes (:func:`analyse`); tables and charts build on those.
 """
 
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 from .errors import FetchError, InputError, MediakitError
 from .extract import extract
 from .model import Article, Caption, Span
 from .normalise import normalise
 
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .datasets import Corpus
+
 __version__ = "0.1.0"
 
 
-def analyse(article, **kwargs):  # noqa: ANN001, ANN201 - thin lazy wrapper, documented in analysis.analyse
-    """Find actors and quotes in an :class:`Article` (see :func:`mediakit.analysis.analyse`)."""
+def analyse(article: Article | str | bytes | Path, **kwargs: Any) -> Analysis:
+    """Find actors and quotes in an :class:`Article`, or in anything :func:`extract` reads.
+
+    Keyword arguments go to :func:`mediakit.analysis.analyse` (``engine``, ``codebook``,
+    ``capitals_as_governments``, ``nlp``).
+    """
     from .analysis import analyse as _analyse
 
     if not isinstance(article, Article):
         article = extract(article)
     return _analyse(article, **kwargs)
+
+
+def load_corpus(path: str | Path | None = None) -> Corpus:
+    """The bundled teaching corpus (see :func:`mediakit.datasets.load_corpus`)."""
+    from .datasets import load_corpus as _load
+
+    return _load(path)
 
 
 __all__ = [
@@ -30,6 +50,7 @@ __all__ = [
     "Span",
     "analyse",
     "extract",
+    "load_corpus",
     "normalise",
     "__version__",
 ]

@@ -7,10 +7,14 @@ Article text is untrusted input (a news page): everything placed in HTML here go
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .model import Article
+from .model import Article, Span
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
 
 _COLOURS = {"kept": "#e8f4ea", "metadata": "#e6eef9", "removed": "#fbe9e7"}
 
@@ -99,7 +103,7 @@ def _colours(names: list[str]) -> dict[str, str]:
     return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(order)}
 
 
-def quotes_html(analysis) -> str:  # noqa: ANN001 - an Analysis (kept import-light)
+def quotes_html(analysis: Analysis) -> str:
     """The article with each quote coloured by its speaker; hovering shows speaker, cue and the rule.
 
     All article text is HTML-escaped. A legend lists the speakers with their colours.
@@ -123,7 +127,7 @@ def quotes_html(analysis) -> str:  # noqa: ANN001 - an Analysis (kept import-lig
             f"{_spans_html(art.source, blocks, marks)}</div>")
 
 
-def actors_html(analysis) -> str:  # noqa: ANN001
+def actors_html(analysis: Analysis) -> str:
     """The article with every actor mention coloured by actor; hovering shows the actor and the rule."""
     art = analysis.article
     actors = [a for a in analysis.actors if a.mentions]
@@ -140,7 +144,7 @@ def actors_html(analysis) -> str:  # noqa: ANN001
             f"{_spans_html(art.source, blocks, marks)}</div>")
 
 
-def _reading_spans(art: Article) -> list:
+def _reading_spans(art: Article) -> list[Span]:
     spans = [s for s in art.metadata_spans if s.label in ("title", "standfirst")] + list(art.paragraphs)
     return sorted(spans, key=lambda s: s.start)
 
