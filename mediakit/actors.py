@@ -227,7 +227,6 @@ class _Lexicon:
         self.lookup_keys = frozenset(self.names) | frozenset(self.capitals) | frozenset(self.demonyms)
         self.title_words = frozenset(self.role_words | set(self.honorifics))
         self.scan_words = self.people_lower | self.group_nouns | _ANON_NOUNS
-        self.gov_kinds = {"government", "party"}
         self.stop_or_speech = frozenset(self.stop | self.speech_verbs)
 
 
@@ -424,10 +423,6 @@ def is_title_case(text: str) -> bool:
     return sum(1 for w in words if not w[0].isupper()) <= 1
 
 
-def _strip_dot(tok: str) -> str:
-    return tok[:-1] if tok.endswith(".") and not _DOTTED.fullmatch(tok) else tok
-
-
 def _undot(text: str) -> str:
     if "." not in text and "\u2019" not in text:
         return text  # the common case: nothing to change
@@ -510,20 +505,19 @@ class _Finder:
         """ "sources", "the sources", "a senior official who asked not to be named", "people familiar with..."."""
         text = sp.text
         end = start + len(low)
-        if True:
-            tail = self.rx["anon_tail"].match(text, end)
-            if tail is None and low not in _ANON_ALWAYS:
-                return
-            if occupied and start < occupied[-1][1]:
-                return
-            s = self._extend_back(text, start, _ANON_MODS)
-            e = tail.end() if tail else end
-            phrase = text[s:e]
-            ss, se = sp.src(s), sp.src(e)
-            self._add(_Cand(ss, se, self.source[ss:se], "anonymous",
-                                    f"anonymous source: '{phrase.strip()}'", "anonymous",
-                                    canonical=_anonymous_name(phrase)))
-            occupied.append((s, e))
+        tail = self.rx["anon_tail"].match(text, end)
+        if tail is None and low not in _ANON_ALWAYS:
+            return
+        if occupied and start < occupied[-1][1]:
+            return
+        s = self._extend_back(text, start, _ANON_MODS)
+        e = tail.end() if tail else end
+        phrase = text[s:e]
+        ss, se = sp.src(s), sp.src(e)
+        self._add(_Cand(ss, se, self.source[ss:se], "anonymous",
+                                f"anonymous source: '{phrase.strip()}'", "anonymous",
+                                canonical=_anonymous_name(phrase)))
+        occupied.append((s, e))
 
     def _extend_back(self, text: str, s: int, mods: frozenset[str], limit: int = 3) -> int:
         """Walk back over modifiers ("two senior US") and one determiner or number."""
@@ -549,45 +543,44 @@ class _Finder:
         """Group nouns ("officials", "local residents", "Chinese officials") and peoples ("Americans")."""
         lex = self.lex
         text = sp.text
-        if True:
-            w = text[start : start + len(low)]
-            if low in lex.group_nouns:
-                if w[0].isupper() and not sp.initial(start) and low not in ("republicans", "democrats"):
-                    return  # part of a name run ("Mirren District Police")
-                s, e = start, start + len(low)
-                name, affiliation, mod = low, None, None
-                prev = _prev_word(text, max(0, s - 40), s)
-                if prev:
-                    pw = prev[0]
-                    prev2 = _prev_word(text, max(0, prev[1] - 40), prev[1])
-                    two = f"{prev2[0].lower()} {pw.lower()}" if prev2 else ""
-                    if pw in lex.demonyms:
-                        mod, affiliation, s = pw, lex.demonyms[pw], prev[1]
-                    elif two in lex.group_modifiers:
-                        mod, s = two, prev2[1]
-                    elif pw.lower() in lex.group_modifiers:
-                        mod, s = pw.lower(), prev[1]
-                if low in ("republicans", "democrats"):
-                    name = low.capitalize()
-                if mod:
-                    name = f"{mod} {name}"
-                rule = f"group noun '{low}'" + (f" with '{mod}'" if mod else "")
-            elif w[0].isupper() and (w in lex.plurals or lex.names.get(w, ("", ""))[1] == "group"):
-                s, e = start, start + len(low)
-                entry = lex.names.get(w)
-                name = entry[0] if entry else w
-                affiliation = lex.plurals.get(w)
-                rule = f"'{w}': the people of {affiliation}" if affiliation else f"'{w}' is listed as a people or group"
-            else:
-                return
-            ss, se = sp.src(s), sp.src(e)
-            if self._overlaps(ss, se) and s < start and not self._overlaps(sp.src(start), se):
-                ss, name, affiliation = sp.src(start), low, None  # the modifier belongs to a name run
-                rule = f"group noun '{low}'"
-            if self._overlaps(ss, se):
-                return
-            self._add(_Cand(ss, se, self.source[ss:se], "group", rule, "group", canonical=name,
-                                    affiliation=affiliation))
+        w = text[start : start + len(low)]
+        if low in lex.group_nouns:
+            if w[0].isupper() and not sp.initial(start) and low not in ("republicans", "democrats"):
+                return  # part of a name run ("Mirren District Police")
+            s, e = start, start + len(low)
+            name, affiliation, mod = low, None, None
+            prev = _prev_word(text, max(0, s - 40), s)
+            if prev:
+                pw = prev[0]
+                prev2 = _prev_word(text, max(0, prev[1] - 40), prev[1])
+                two = f"{prev2[0].lower()} {pw.lower()}" if prev2 else ""
+                if pw in lex.demonyms:
+                    mod, affiliation, s = pw, lex.demonyms[pw], prev[1]
+                elif two in lex.group_modifiers:
+                    mod, s = two, prev2[1]
+                elif pw.lower() in lex.group_modifiers:
+                    mod, s = pw.lower(), prev[1]
+            if low in ("republicans", "democrats"):
+                name = low.capitalize()
+            if mod:
+                name = f"{mod} {name}"
+            rule = f"group noun '{low}'" + (f" with '{mod}'" if mod else "")
+        elif w[0].isupper() and (w in lex.plurals or lex.names.get(w, ("", ""))[1] == "group"):
+            s, e = start, start + len(low)
+            entry = lex.names.get(w)
+            name = entry[0] if entry else w
+            affiliation = lex.plurals.get(w)
+            rule = f"'{w}': the people of {affiliation}" if affiliation else f"'{w}' is listed as a people or group"
+        else:
+            return
+        ss, se = sp.src(s), sp.src(e)
+        if self._overlaps(ss, se) and s < start and not self._overlaps(sp.src(start), se):
+            ss, name, affiliation = sp.src(start), low, None  # the modifier belongs to a name run
+            rule = f"group noun '{low}'"
+        if self._overlaps(ss, se):
+            return
+        self._add(_Cand(ss, se, self.source[ss:se], "group", rule, "group", canonical=name,
+                                affiliation=affiliation))
 
     def _overlaps(self, s: int, e: int) -> bool:
         return self.covered.find(1, s, e) != -1
@@ -1529,18 +1522,17 @@ class _Assembler:
         for s, end, head in sorted(heads_found):
             e = unique[head]
             phrase = self.source[s:end]
-            if True:
-                first = min(x.start for x in e.mentions)
-                if s < first or any(a < end and s < b for a, b in taken):
-                    continue
-                words = phrase.lower().split()[1:-1]
-                role_words = " ".join(e.roles).lower().split()
-                if any(w not in role_words for w in words):
-                    continue
-                e.mentions.append(Mention(s, end, phrase,
-                                          f"'{phrase}' refers to {e.name}, the only person with the role '{head}'",
-                                          "description"))
-                taken.append((s, end))
+            first = min(x.start for x in e.mentions)
+            if s < first or any(a < end and s < b for a, b in taken):
+                continue
+            words = phrase.lower().split()[1:-1]
+            role_words = " ".join(e.roles).lower().split()
+            if any(w not in role_words for w in words):
+                continue
+            e.mentions.append(Mention(s, end, phrase,
+                                      f"'{phrase}' refers to {e.name}, the only person with the role '{head}'",
+                                      "description"))
+            taken.append((s, end))
 
     def _genders(self) -> None:
         """Gender from the first he/she after a mention, before any other person is named."""

@@ -347,12 +347,11 @@ class _Linker:
             group = groups.pop()
             same = [a for a in self.actors if a.type == "person" and a.affiliation == group
                     and (not a.roles or any(head in r.lower() for r in a.roles))]
-            if True:
-                if len(same) == 1:
-                    a = same[0]
-                    why = f"'{text.strip()}' resolved to {a.name}, the only person affiliated with {group}"
-                    self.add_mention(a, ss, ss + len(text), why, "description")
-                    return a, why
+            if len(same) == 1:
+                a = same[0]
+                why = f"'{text.strip()}' resolved to {a.name}, the only person affiliated with {group}"
+                self.add_mention(a, ss, ss + len(text), why, "description")
+                return a, why
         return None
 
     def by_government(self, text: str) -> tuple[Actor, str] | None:

@@ -32,6 +32,10 @@ _MENTION_SCHEMA: dict[str, Any] = {
 }
 
 
+def _frame(rows: list[dict[str, Any]], schema: dict[str, Any]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+
+
 def _analyses(analyses: Analysis | Iterable[Analysis]) -> list[tuple[str, Analysis]]:
     items = [analyses] if isinstance(analyses, Analysis) else list(analyses)
     return [(a.doc or str(i), a) for i, a in enumerate(items)]
@@ -62,7 +66,7 @@ def quotes_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     [('harbour-1', 'indirect', 'said', 'Ana Petrov'), ('harbour-1', 'direct', 'added', 'Ana Petrov')]
     """
     rows = [r for doc, a in _analyses(analyses) for r in a.quote_rows(doc)]
-    return pl.DataFrame(rows, schema=_QUOTE_SCHEMA, orient="row") if rows else pl.DataFrame(schema=_QUOTE_SCHEMA)
+    return _frame(rows, _QUOTE_SCHEMA)
 
 
 def actors_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
@@ -90,7 +94,7 @@ def actors_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     [('Ana Petrov', 'person', 'spokeswoman', 'Harbour Board', 2), ('Harbour Board', 'organisation', None, None, 1)]
     """
     rows = [r for doc, a in _analyses(analyses) for r in a.actor_rows(doc)]
-    return pl.DataFrame(rows, schema=_ACTOR_SCHEMA, orient="row") if rows else pl.DataFrame(schema=_ACTOR_SCHEMA)
+    return _frame(rows, _ACTOR_SCHEMA)
 
 
 def mentions_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
@@ -125,4 +129,4 @@ def mentions_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
                     "category": actor.category, "start": m.start, "end": m.end, "text": m.text,
                     "kind": m.kind, "rule": m.rule,
                 })
-    return pl.DataFrame(rows, schema=_MENTION_SCHEMA, orient="row") if rows else pl.DataFrame(schema=_MENTION_SCHEMA)
+    return _frame(rows, _MENTION_SCHEMA)
