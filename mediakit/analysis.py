@@ -40,17 +40,13 @@ from .codebook import Codebook
 from .errors import EngineError
 from .model import Article, Span
 from .quotes import Quote, find_quotes
+from .records import ACTORS, MENTIONS, QUOTES
 
 __all__ = ["Analysis", "AttributedQuote", "analyse", "link_quotes"]
 
-QUOTE_ROW_KEYS = (
-    "doc", "start", "end", "text", "kind", "cue", "cue_start", "cue_end", "cue_class",
-    "speaker", "speaker_type", "speaker_start", "speaker_end", "rule",
-)
-ACTOR_ROW_KEYS = (
-    "doc", "id", "name", "type", "role", "roles", "affiliation", "aliases", "mentions", "first_position",
-    "category",
-)
+#: The quote and actor row columns, as :mod:`mediakit.records` defines them.
+QUOTE_ROW_KEYS = QUOTES.names
+ACTOR_ROW_KEYS = ACTORS.names
 
 
 @dataclass
@@ -74,23 +70,14 @@ class AttributedQuote:
         return self.actor.type if self.actor is not None else None
 
     def row(self, source: str, doc: str) -> dict[str, Any]:
+        """This quote as a row of the ``quotes`` table (:data:`mediakit.records.QUOTES`)."""
         q = self.quote
-        return {
-            "doc": doc,
-            "start": q.start,
-            "end": q.end,
-            "text": source[q.start : q.end],
-            "kind": q.kind,
-            "cue": q.cue,
-            "cue_start": q.cue_start,
-            "cue_end": q.cue_end,
-            "cue_class": q.cue_class,
-            "speaker": self.speaker,
-            "speaker_type": self.speaker_type,
-            "speaker_start": q.speaker_start,
-            "speaker_end": q.speaker_end,
-            "rule": self.rule,
-        }
+        return QUOTES.row(
+            doc=doc, start=q.start, end=q.end, text=source[q.start : q.end], kind=q.kind, cue=q.cue,
+            cue_start=q.cue_start, cue_end=q.cue_end, cue_class=q.cue_class, speaker=self.speaker,
+            speaker_type=self.speaker_type, speaker_start=q.speaker_start, speaker_end=q.speaker_end,
+            rule=self.rule,
+        )
 
 
 @dataclass
@@ -113,27 +100,29 @@ class Analysis:
         return rec
 
     def quote_rows(self, doc: str) -> list[dict[str, Any]]:
-        """One flat dict per quote: ``doc, start, end, text, kind, cue, cue_start, cue_end, cue_class,
-        speaker, speaker_type, speaker_start, speaker_end, rule``."""
+        """One row of the ``quotes`` table per quote (columns: :data:`mediakit.records.QUOTES`)."""
         return [q.row(self.article.source, doc) for q in self.quotes]
 
     def actor_rows(self, doc: str) -> list[dict[str, Any]]:
-        """One flat dict per actor; ``mentions`` is the number of mentions."""
+        """One row of the ``actors`` table per actor (columns: :data:`mediakit.records.ACTORS`)."""
         return [
-            {
-                "doc": doc,
-                "id": a.id,
-                "name": a.name,
-                "type": a.type,
-                "role": a.role,
-                "roles": list(a.roles),
-                "affiliation": a.affiliation,
-                "aliases": list(a.aliases),
-                "mentions": len(a.mentions),
-                "first_position": a.first_position,
-                "category": a.category,
-            }
+            ACTORS.row(
+                doc=doc, id=a.id, name=a.name, type=a.type, role=a.role, roles=list(a.roles),
+                affiliation=a.affiliation, aliases=list(a.aliases), mentions=len(a.mentions),
+                first_position=a.first_position, category=a.category,
+            )
             for a in self.actors
+        ]
+
+    def mention_rows(self, doc: str) -> list[dict[str, Any]]:
+        """One row of the ``mentions`` table per actor mention (columns: :data:`mediakit.records.MENTIONS`)."""
+        return [
+            MENTIONS.row(
+                doc=doc, actor_id=a.id, actor=a.name, type=a.type, category=a.category, start=m.start,
+                end=m.end, text=m.text, kind=m.kind, rule=m.rule,
+            )
+            for a in self.actors
+            for m in a.mentions
         ]
 
 

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from .errors import MediakitError
 from .inputs import file_id, is_url
 from .model import Article, failed_record
+from .records import ACTORS, QUOTES, Table
 
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".gz")
 
@@ -224,7 +225,7 @@ def _rows_command(args: argparse.Namespace, out: TextIO, which: str) -> int:
         json.dump({which: rows, "failed": failures}, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "csv":
-        _write_csv(rows, out)
+        _write_csv(rows, out, QUOTES if which == "quotes" else ACTORS)
     return 1 if failed else 0
 
 
@@ -236,11 +237,9 @@ def _cmd_actors(args: argparse.Namespace, out: TextIO) -> int:
     return _rows_command(args, out, "actors")
 
 
-def _write_csv(rows: list[dict[str, Any]], out: TextIO) -> None:
-    if not rows:
-        return
-    fields = list(rows[0])
-    w = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+def _write_csv(rows: list[dict[str, Any]], out: TextIO, table: Table) -> None:
+    """Rows under the table's header (written even when there are no rows); lists joined with "; "."""
+    w = csv.DictWriter(out, fieldnames=list(table.names), extrasaction="ignore")
     w.writeheader()
     for r in rows:
         w.writerow({k: ("; ".join(map(str, v)) if isinstance(v, list) else v) for k, v in r.items()})

@@ -8,32 +8,13 @@ neither), so frames from many articles can be stacked, grouped and joined: ``quo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import polars as pl
 
 from .analysis import Analysis
+from .records import ACTORS, MENTIONS, QUOTES
 
 __all__ = ["actors_frame", "mentions_frame", "quotes_frame"]
-
-_QUOTE_SCHEMA: dict[str, Any] = {
-    "doc": pl.Utf8, "start": pl.Int64, "end": pl.Int64, "text": pl.Utf8, "kind": pl.Utf8, "cue": pl.Utf8,
-    "cue_start": pl.Int64, "cue_end": pl.Int64, "cue_class": pl.Utf8, "speaker": pl.Utf8,
-    "speaker_type": pl.Utf8, "speaker_start": pl.Int64, "speaker_end": pl.Int64, "rule": pl.Utf8,
-}
-_ACTOR_SCHEMA: dict[str, Any] = {
-    "doc": pl.Utf8, "id": pl.Utf8, "name": pl.Utf8, "type": pl.Utf8, "role": pl.Utf8,
-    "roles": pl.List(pl.Utf8), "affiliation": pl.Utf8, "aliases": pl.List(pl.Utf8), "mentions": pl.Int64,
-    "first_position": pl.Int64, "category": pl.Utf8,
-}
-_MENTION_SCHEMA: dict[str, Any] = {
-    "doc": pl.Utf8, "actor_id": pl.Utf8, "actor": pl.Utf8, "type": pl.Utf8, "category": pl.Utf8,
-    "start": pl.Int64, "end": pl.Int64, "text": pl.Utf8, "kind": pl.Utf8, "rule": pl.Utf8,
-}
-
-
-def _frame(rows: list[dict[str, Any]], schema: dict[str, Any]) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
 
 
 def _analyses(analyses: Analysis | Iterable[Analysis]) -> list[tuple[str, Analysis]]:
@@ -52,8 +33,8 @@ def quotes_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     Returns
     -------
     polars.DataFrame
-        Columns ``doc, start, end, text, kind, cue, cue_start, cue_end, cue_class, speaker,
-        speaker_type, speaker_start, speaker_end, rule``; ``speaker`` is the canonical actor name.
+        The columns of :data:`mediakit.records.QUOTES` (see ``docs/schema.md``); ``speaker`` is the
+        canonical actor name.
 
     Examples
     --------
@@ -65,8 +46,7 @@ def quotes_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     >>> df.select("doc", "kind", "cue", "speaker").rows()
     [('harbour-1', 'indirect', 'said', 'Ana Petrov'), ('harbour-1', 'direct', 'added', 'Ana Petrov')]
     """
-    rows = [r for doc, a in _analyses(analyses) for r in a.quote_rows(doc)]
-    return _frame(rows, _QUOTE_SCHEMA)
+    return QUOTES.frame([r for doc, a in _analyses(analyses) for r in a.quote_rows(doc)])
 
 
 def actors_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
@@ -80,9 +60,8 @@ def actors_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     Returns
     -------
     polars.DataFrame
-        Columns ``doc, id, name, type, role, roles, affiliation, aliases, mentions, first_position,
-        category``; ``mentions`` counts the actor's mentions, ``first_position`` is the character
-        offset of the first one.
+        The columns of :data:`mediakit.records.ACTORS`; ``mentions`` counts the actor's mentions,
+        ``first_position`` is the character offset of the first one.
 
     Examples
     --------
@@ -93,8 +72,7 @@ def actors_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     >>> actors_frame(analyse(art)).select("name", "type", "role", "affiliation", "mentions").rows()
     [('Ana Petrov', 'person', 'spokeswoman', 'Harbour Board', 2), ('Harbour Board', 'organisation', None, None, 1)]
     """
-    rows = [r for doc, a in _analyses(analyses) for r in a.actor_rows(doc)]
-    return _frame(rows, _ACTOR_SCHEMA)
+    return ACTORS.frame([r for doc, a in _analyses(analyses) for r in a.actor_rows(doc)])
 
 
 def mentions_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
@@ -108,8 +86,8 @@ def mentions_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     Returns
     -------
     polars.DataFrame
-        Columns ``doc, actor_id, actor, type, category, start, end, text, kind, rule``: where each
-        actor is mentioned (character offsets into the article source), in what form and why.
+        The columns of :data:`mediakit.records.MENTIONS`: where each actor is mentioned (character
+        offsets into the article source), in what form and why.
 
     Examples
     --------
@@ -120,13 +98,4 @@ def mentions_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     >>> mentions_frame(analyse(art)).select("actor", "start", "end", "text", "kind").rows()
     [('Ana Petrov', 3, 13, 'Ana Petrov', 'name'), ('Ana Petrov', 33, 39, 'Petrov', 'short')]
     """
-    rows: list[dict[str, Any]] = []
-    for doc, a in _analyses(analyses):
-        for actor in a.actors:
-            for m in actor.mentions:
-                rows.append({
-                    "doc": doc, "actor_id": actor.id, "actor": actor.name, "type": actor.type,
-                    "category": actor.category, "start": m.start, "end": m.end, "text": m.text,
-                    "kind": m.kind, "rule": m.rule,
-                })
-    return _frame(rows, _MENTION_SCHEMA)
+    return MENTIONS.frame([r for doc, a in _analyses(analyses) for r in a.mention_rows(doc)])
