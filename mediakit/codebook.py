@@ -99,7 +99,9 @@ class Codebook:
         try:
             text = p.read_text(encoding="utf-8")
         except OSError as e:
-            raise CodebookError(f"{p}: cannot read codebook: {e}") from e
+            raise CodebookError(f"{p}: cannot read codebook: {e.strerror or e}") from e
+        except UnicodeDecodeError as e:
+            raise CodebookError(f"{p}: the codebook is not UTF-8 text (byte {e.start}); save it as UTF-8") from e
         if p.suffix.lower() == ".csv":
             return cls.from_csv(text)
         return cls.from_yaml(text)

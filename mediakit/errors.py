@@ -17,3 +17,7 @@ class FetchError(MediakitError):
 
 class EngineError(MediakitError):
     """An optional engine (e.g. spaCy) is missing or misconfigured."""
+
+
+class ResourceError(MediakitError, ValueError):
+    """A word list, lexicon or codebook file cannot be read or is malformed (the message names file and line)."""

@@ -40,6 +40,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .errors import ResourceError
+
 CLASSES = ("neutral", "loaded", "emphatic", "hedged", "writing", "question", "thought")
 FRAMES = ("say", "tell", "that", "quote", "prep", "adverb")
 
@@ -59,22 +61,32 @@ def load_lexicon(path: str | Path | None = None) -> dict[str, VerbEntry]:
     """Read a speech-verb TSV into ``{form: entry}`` (forms lower-cased).
 
     ``path`` defaults to the packaged ``resources/speech_verbs.tsv``. A form listed twice keeps its
-    first row, so a custom file can put its own choices first.
+    first row, so a custom file can put its own choices first. A file that cannot be read, or a malformed
+    row, raises :class:`~mediakit.errors.ResourceError` naming the line.
     """
-    if path is None:
-        text = resources.files("mediakit").joinpath("resources/speech_verbs.tsv").read_text(encoding="utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
+    name = str(path) if path is not None else "speech_verbs.tsv"
+    try:
+        if path is None:
+            text = resources.files("mediakit").joinpath("resources/speech_verbs.tsv").read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise ResourceError(f"{name}: cannot read the speech-verb lexicon: {e.strerror or e}") from e
+    except UnicodeDecodeError as e:
+        raise ResourceError(f"{name}: the speech-verb lexicon is not UTF-8 text (byte {e.start})") from e
     table: dict[str, VerbEntry] = {}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
         if len(cols) < 4:
-            raise ValueError(f"speech-verb lexicon line {n}: want lemma, class, frame, forms (tab-separated)")
+            raise ResourceError(f"{name} line {n}: want lemma, class, frame, forms (tab-separated)")
         lemma, cls, frame, forms = (c.strip() for c in cols[:4])
         if cls not in CLASSES or frame not in FRAMES:
-            raise ValueError(f"speech-verb lexicon line {n}: unknown class {cls!r} or frame {frame!r}")
+            raise ResourceError(
+                f"{name} line {n}: unknown class {cls!r} or frame {frame!r} "
+                f"(classes: {', '.join(CLASSES)}; frames: {', '.join(FRAMES)})"
+            )
         spellings = [" ".join(f.lower().split()) for f in forms.split("|")]
         nouns = frozenset(f.rstrip("*") for f in spellings if f.endswith("*"))
         entry = VerbEntry(lemma, cls, frame, cols[4].strip() if len(cols) > 4 else "", nouns)
