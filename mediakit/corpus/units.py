@@ -1,0 +1,145 @@
+"""Input units: one article each, with its provenance and a stable id, read lazily from the sources given.
+
+A *unit* is what becomes one row of the ``articles`` table: a file, one row of a tabular export, one URL, or
+one WARC response record. Units are listed twice per build (first to count and skip what is done, then to
+process), always in the same order, so they carry only what is needed to load the article in a worker.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..inputs import file_id, is_url
+
+#: Suffixes read as one article per file.
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt.gz")
+#: Every kind of file a build reads, for messages.
+SUPPORTED = (".txt", ".html", ".html.gz", ".csv", ".tsv", ".jsonl", ".parquet", ".urls", ".xml", ".warc(.gz)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One input unit.
+
+    ``id`` is stable (derived from provenance); ``source`` says where it came from (a path, ``path#row``, a
+    URL, ``path#record-id``); ``kind`` is ``file``, ``row``, ``url`` or ``warc``. A unit carries its content
+    when the importer already has it (``text`` or ``html``: an export row, a WARC record), else it is loaded
+    from ``path`` or ``url`` in the worker. ``meta`` holds metadata from the export's columns or the
+    metadata file (title, date, outlet, url, author), which wins over what the page says. ``error`` marks a
+    unit that is already known to be bad (a malformed row): it becomes a failed row with that reason.
+    """
+
+    id: str
+    source: str
+    kind: str
+    path: str | None = None
+    url: str | None = None
+    text: str | None = None
+    html: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    error: str | None = None
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def expand(sources: Iterable[str | Path], columns: dict[str, str] | None = None) -> Iterator[Unit]:
+    """Every unit of ``sources`` (files, folders, globs, tabular exports, URL lists, feeds, WARC files), in order.
+
+    A source that matches nothing, or does not exist, gives one unit with an ``error``, so it is listed as a
+    failed row rather than silently dropped.
+    """
+    seen: dict[str, str] = {}
+    for src in sources:
+        s = str(src)
+        if is_url(s):
+            yield _unique(Unit(id=s, source=s, kind="url", url=s), seen)
+            continue
+        paths = _paths(s)
+        if paths is None:
+            yield _unique(Unit(id=file_id(Path(s)) or s, source=s, kind="file",
+                               error="no such file, folder or matching glob"), seen)
+            continue
+        named = len(paths) == 1 and not Path(s).is_dir()
+        for path in paths:
+            imp = _importer_for(path, columns)
+            if imp is not None:
+                for unit in imp(path):
+                    yield _unique(unit, seen)
+            elif _is_article_file(path):
+                yield _unique(Unit(id=file_id(path), source=str(path), kind="file", path=str(path)), seen)
+            elif named:  # a file named on its own is never dropped silently; in a folder, other files are
+                yield _unique(Unit(id=file_id(path), source=str(path), kind="file",
+                                   error=f"not a supported kind of file ({', '.join(SUPPORTED)})"), seen)
+
+
+def _importer_for(path: Path, columns: dict[str, str] | None) -> Any:
+    """The importer that reads ``path`` as many units (a tabular export, a URL list, a feed, a WARC), or None."""
+    try:
+        from ..importers import importer_for
+    except ImportError:  # pragma: no cover - importers not installed
+        return None
+    return importer_for(path, columns=columns)
+
+
+def _paths(source: str) -> list[Path] | None:
+    p = Path(source)
+    if p.is_dir():
+        return sorted((q for q in p.rglob("*") if q.is_file() or q.is_symlink()), key=lambda q: q.as_posix())
+    if p.exists() or p.is_symlink():
+        return [p]
+    if any(c in source for c in "*?["):
+        hits = sorted(glob.glob(source, recursive=True))
+        return [Path(h) for h in hits if not Path(h).is_dir()] or None
+    return None
+
+
+def _unique(unit: Unit, seen: dict[str, str]) -> Unit:
+    """Keep ids unique in a build: a second unit with the same id gets a suffix from its full source."""
+    prior = seen.get(unit.id)
+    if prior is None or prior == unit.source:
+        seen[unit.id] = unit.source
+        return unit
+    new_id = f"{unit.id}~{_short_hash(unit.source)}"
+    seen[new_id] = unit.source
+    return Unit(new_id, unit.source, unit.kind, unit.path, unit.url, unit.text, unit.html, unit.meta, unit.error)
+
+
+def read_metadata(path: str | Path) -> dict[str, dict[str, Any]]:
+    """A metadata file (CSV, TSV or JSONL with an ``id`` column, as PolNeAR's ``metadata.tsv``) as ``{id: row}``.
+
+    Column names are matched as in exports (``outlet``/``media_name``/``source``, ``date``/``publish_date``...)
+    and the values become the units' ``meta``.
+    """
+    import polars as pl
+
+    from ..importers.tabular import canonical_columns
+
+    p = Path(path)
+    try:
+        if p.suffix.lower() == ".jsonl":
+            df = pl.read_ndjson(p, infer_schema_length=None)
+        else:
+            sep = "\t" if p.suffix.lower() in (".tsv", ".tab") else ","
+            df = pl.read_csv(p, separator=sep, infer_schema=False, quote_char='"' if sep == "," else None)
+    except (OSError, pl.exceptions.PolarsError) as e:
+        raise InputError(f"{p}: cannot read the metadata file: {e}") from e
+    names = canonical_columns(df.columns)
+    if "id" not in names:
+        raise InputError(f"{p}: the metadata file needs an id column (found: {', '.join(df.columns)})")
+    out: dict[str, dict[str, Any]] = {}
+    for row in df.iter_rows(named=True):
+        meta = {key: row[col] for key, col in names.items() if key != "id" and row[col] not in (None, "")}
+        out[str(row[names["id"]])] = meta
+    return out

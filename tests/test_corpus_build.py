@@ -1,0 +1,132 @@
+"""Corpus builds: one row per input unit, resumable after kill -9, incremental, deterministic across workers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from mediakit.corpus import build_corpus, open_corpus
+from mediakit.errors import InputError
+from mediakit.records import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted((ROOT / "data" / "corpus" / "text").glob("*.txt"))
+
+
+def sorted_tables(out: Path) -> dict[str, pl.DataFrame]:
+    c = open_corpus(out)
+    return {name: c.table(name).collect().sort(pl.all()) for name in TABLES}
+
+
+def same_tables(a: Path, b: Path) -> None:
+    ta, tb = sorted_tables(a), sorted_tables(b)
+    for name in TABLES:
+        assert ta[name].equals(tb[name]), f"table {name} differs"
+
+
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("texts")
+    for p in TEXTS[:12]:
+        shutil.copy(p, d / p.name)
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (d / "notes.yaml").write_text("ignored: true\n", encoding="utf-8")  # not an article kind: not read
+    return d
+
+
+@pytest.fixture(scope="module")
+def reference(texts: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ref") / "corpus"
+    result = build_corpus([texts], out, workers=1, batch_size=3, quiet=True)
+    assert (result.ok, result.failed) == (12, 2)
+    return out
+
+
+def test_every_unit_is_one_articles_row(reference: Path) -> None:
+    arts = open_corpus(reference).articles.collect()
+    assert arts.height == 14 and arts["doc"].n_unique() == 14
+    failed = dict(arts.filter(pl.col("status") == "failed").select("doc", "error").rows())
+    assert set(failed) == {"empty", "binary"}
+    assert all(failed.values())
+    ok = arts.filter(pl.col("status") == "ok")
+    assert ok["words"].min() > 100 and ok["quotes"].sum() > 50
+
+
+def test_tables_have_the_spec_columns(reference: Path) -> None:
+    c = open_corpus(reference)
+    for name, spec in TABLES.items():
+        assert c.table(name).collect_schema().names() == list(spec.names)
+    quotes = c.quotes.collect()
+    assert set(quotes["doc"]) <= set(c.articles.collect()["doc"])
+
+
+def test_missing_source_is_a_failed_row_not_silence(tmp_path: Path) -> None:
+    r = build_corpus([str(TEXTS[0]), str(tmp_path / "nope.txt"), str(tmp_path / "x*.html")], tmp_path / "c",
+                     workers=1, quiet=True)
+    assert (r.ok, r.failed) == (1, 2)
+    assert all("no such file" in why for _, why in r.failures)
+
+
+def test_deterministic_across_workers(texts: Path, reference: Path, tmp_path: Path) -> None:
+    build_corpus([texts], tmp_path / "two", workers=2, batch_size=2, quiet=True)
+    same_tables(reference, tmp_path / "two")
+
+
+def test_rerun_does_nothing_and_adding_sources_adds_only_new(texts: Path, tmp_path: Path) -> None:
+    out = tmp_path / "inc"
+    first = build_corpus([TEXTS[0], TEXTS[1]], out, workers=1, quiet=True)
+    assert first.ok == 2
+    again = build_corpus([TEXTS[0], TEXTS[1]], out, workers=1, quiet=True)
+    assert (again.ok, again.failed, again.skipped) == (0, 0, 2)
+    more = build_corpus([TEXTS[0], TEXTS[1], TEXTS[2]], out, workers=1, quiet=True)
+    assert (more.ok, more.skipped) == (1, 2)
+    assert open_corpus(out).articles.collect().height == 3
+
+
+def test_resume_after_kill_9_gives_the_same_tables(texts: Path, reference: Path, tmp_path: Path) -> None:
+    out = tmp_path / "killed"
+    code = (f"from mediakit.corpus import build_corpus; "
+            f"build_corpus([{str(texts)!r}], {str(out)!r}, workers=1, batch_size=1, quiet=True)")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        parts = out / "parts"
+        if parts.is_dir() and sum(1 for p in parts.iterdir() if not p.name.startswith(".")) >= 4:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = open_corpus(out).articles.collect().height
+    assert 0 < partial < 14
+    result = build_corpus([texts], out, workers=1, quiet=True)
+    assert result.ok + result.failed == 14 - partial
+    same_tables(reference, out)
+
+
+def test_status_lists_counts_and_failures(reference: Path) -> None:
+    text = open_corpus(reference).status()
+    assert "14 articles" in text and "2 failed" in text and "12 ok" in text
+    assert "empty.txt" in text and "binary.txt" in text
+
+
+def test_not_a_corpus(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such corpus"):
+        open_corpus(tmp_path / "missing")
+    with pytest.raises(InputError, match="not a mediakit corpus"):
+        open_corpus(tmp_path)
+
+
+def test_dask_engine_writes_identical_tables(texts: Path, reference: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    build_corpus([texts], tmp_path / "dask", engine="dask", workers=2, batch_size=4, quiet=True)
+    same_tables(reference, tmp_path / "dask")
