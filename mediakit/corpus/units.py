@@ -116,6 +116,29 @@ def _unique(unit: Unit, seen: dict[str, str]) -> Unit:
     return Unit(new_id, unit.source, unit.kind, unit.path, unit.url, unit.text, unit.html, unit.meta, unit.error)
 
 
+#: Column names recognised in metadata files and exports (lower case), for each field.
+METADATA_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "stories_id", "story_id", "doc", "filename", "file"),
+    "title": ("title", "headline"),
+    "date": ("date", "publish_date", "publication_date", "published", "pub_date"),
+    "outlet": ("outlet", "media_name", "publisher", "source", "media"),
+    "url": ("url", "link"),
+    "author": ("author", "authors", "byline"),
+}
+
+
+def metadata_columns(columns: list[str]) -> dict[str, str]:
+    """``{field: column}`` for the columns whose names match :data:`METADATA_ALIASES` (first alias wins)."""
+    lower = {c.strip().lower(): c for c in columns}
+    out = {}
+    for key, aliases in METADATA_ALIASES.items():
+        for alias in aliases:
+            if alias in lower:
+                out[key] = lower[alias]
+                break
+    return out
+
+
 def read_metadata(path: str | Path) -> dict[str, dict[str, Any]]:
     """A metadata file (CSV, TSV or JSONL with an ``id`` column, as PolNeAR's ``metadata.tsv``) as ``{id: row}``.
 
@@ -123,8 +146,6 @@ def read_metadata(path: str | Path) -> dict[str, dict[str, Any]]:
     and the values become the units' ``meta``.
     """
     import polars as pl
-
-    from ..importers.tabular import canonical_columns
 
     p = Path(path)
     try:
@@ -135,7 +156,7 @@ def read_metadata(path: str | Path) -> dict[str, dict[str, Any]]:
             df = pl.read_csv(p, separator=sep, infer_schema=False, quote_char='"' if sep == "," else None)
     except (OSError, pl.exceptions.PolarsError) as e:
         raise InputError(f"{p}: cannot read the metadata file: {e}") from e
-    names = canonical_columns(df.columns)
+    names = metadata_columns(df.columns)
     if "id" not in names:
         raise InputError(f"{p}: the metadata file needs an id column (found: {', '.join(df.columns)})")
     out: dict[str, dict[str, Any]] = {}
