@@ -1,0 +1,397 @@
+"""Assembly: candidates merged into one :class:`~mediakit.actors.Actor` per referent.
+
+Full names first, then names typed by the lists or their words, then single words (a surname joins
+the person it ends, a word the organisation it starts or ends), then Title Case lines (they only
+confirm names found elsewhere); acronyms join their expansions, "the high commissioner" the one
+person with that role, and a he/she after a mention gives a person's gender.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from operator import attrgetter
+
+from .candidates import Candidate, Found, KeptSpan
+from .lexicon import Lexicon
+from .patterns import PAREN_ACRONYM, PRONOUN_FAST, THE_BEFORE, find_words
+from .results import Actor, Mention
+
+# evidence that makes a single capitalised word a person on its own
+_STRONG_EVIDENCE = frozenset({"honorific", "title", "apposition", "role before", "who", "model"})
+_INITIALS_SPLIT = re.compile(r"[\s-]+")
+
+
+class Entry:
+    """An actor being built."""
+
+    __slots__ = ("name", "type", "roles", "affiliation", "mentions", "gender", "tokens", "key", "forms")
+
+    def __init__(self, name: str, typ: str, key: str, tokens: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.type = typ
+        self.key = key
+        self.roles: list[str] = []
+        self.affiliation: str | None = None
+        self.mentions: list[Mention] = []
+        self.gender: str | None = None
+        self.tokens = tokens
+        self.forms: set[str] = set()
+
+    def add(self, c: Candidate, rule: str | None = None, kind: str | None = None) -> None:
+        self.mentions.append(Mention(c.start, c.end, c.text, rule or c.rule, kind or c.kind))
+        for r in c.roles:
+            if r and r.lower() not in (x.lower() for x in self.roles):
+                self.roles.append(r)
+        if c.affiliation and not self.affiliation and c.affiliation != self.name:
+            self.affiliation = c.affiliation
+        if c.gender and not self.gender:
+            self.gender = c.gender
+        self.forms.add(c.text)
+
+
+class Assembler:
+    """Builds the actors of one call from the candidates in ``found`` (see :meth:`run`)."""
+
+    def __init__(self, found: Found) -> None:
+        self.found = found
+        self.lex = found.lex
+        self.source = found.source
+        self.entries: dict[str, Entry] = {}
+
+    def entry(self, key: str, name: str, typ: str, tokens: tuple[str, ...] = ()) -> Entry:
+        e = self.entries.get(key)
+        if e is None:
+            e = self.entries[key] = Entry(name, typ, key, tokens)
+        return e
+
+    def run(self) -> list[Actor]:
+        cands = sorted(_drop_overlaps(self.found.cands, len(self.source)), key=attrgetter("start"))
+        persons = [c for c in cands if c.type is None and len(c.tokens) > 1 and not c.restricted]
+        singles = [c for c in cands if c.type is None and len(c.tokens) == 1 and not c.restricted]
+        typed = [c for c in cands if c.type is not None]
+        restricted = [c for c in cands if c.restricted]
+        # evidence shared across all mentions of the same written form
+        single_tokens = {c.tokens[0] for c in singles}
+        for c in persons:
+            ev = c.evidence - {"locative", "initial"}
+            if ev or c.tokens[-1] in single_tokens:
+                e = self.entry("person:" + " ".join(c.tokens).lower(), " ".join(c.tokens), "person", c.tokens)
+                e.add(c, kind="name")
+        self._merge_short_persons()
+        for c in sorted(typed, key=lambda c: len(c.tokens) < 2):
+            self._add_typed(c)
+        self._add_singles(singles)
+        self._add_restricted(restricted)
+        self._link_acronyms()
+        _link_descriptions(self.entries, self.found.spans, self.source, self.lex)
+        _genders(self.entries, self.source)
+        return _to_actors(self.entries)
+
+    def _merge_short_persons(self) -> None:
+        """ "Michelle Bachelet" and "Ms Michelle Bachelet" share a key already; "Hillary Rodham Clinton"
+        joins "Hillary Clinton" when first and last names agree; "Miss Universe Alicia Machado" joins
+        "Alicia Machado" when the shorter name ends the longer one."""
+        people = [e for e in self.entries.values() if e.type == "person"]
+        # both ways of joining need the same last word: only such pairs are tried (in the same order)
+        by_last: dict[str, list[Entry]] = {}
+        for e in people:
+            by_last.setdefault(e.tokens[-1], []).append(e)
+        for a in people:
+            for b in by_last[a.tokens[-1]]:
+                if a is b or a.key not in self.entries or b.key not in self.entries:
+                    continue
+                longer = len(a.tokens) > len(b.tokens) >= 2
+                if longer and (a.tokens[0] == b.tokens[0] and a.tokens[-1] == b.tokens[-1]
+                               or a.tokens[-len(b.tokens):] == b.tokens):
+                    for m in a.mentions:
+                        b.mentions.append(m)
+                    b.roles += [r for r in a.roles if r not in b.roles]
+                    b.affiliation = b.affiliation or a.affiliation
+                    b.gender = b.gender or a.gender
+                    b.forms |= a.forms
+                    del self.entries[a.key]
+
+    def _add_typed(self, c: Candidate) -> None:
+        name = c.canonical or c.text
+        if c.type == "organisation" and len(c.tokens) == 1 and not c.listed and c.kind == "acronym":
+            word = c.tokens[0].title()
+            people = [e for e in self.entries.values() if e.type == "person" and word in e.tokens]
+            if len(people) == 1:  # "PENCE:" in a transcript
+                people[0].add(c, rule=f"'{c.tokens[0]}' in capitals is the name of {people[0].name}", kind="short")
+                return
+        if c.type == "organisation" and len(c.tokens) == 1 and not c.listed and c.kind == "name":
+            target = self._org_by_token(c.tokens[0], c)
+            if target is not None:
+                target.add(c, rule=f"'{c.tokens[0]}' short for {target.name}", kind="alias")
+                return
+        if c.type == "organisation" and len(c.tokens) == 1 and c.tokens[0].lower() in self.lex.org_heads and not c.listed:
+            return  # a lone organisation word ("Media", "Post") that matches no organisation named in full
+        if c.type in ("organisation", "event", "place") and name.lower().startswith("the "):
+            name = name[4:]
+        key = f"{c.type}:{name.lower()}"
+        e = self.entry(key, name, c.type, c.tokens)
+        e.add(c)
+
+    def _org_by_token(self, tok: str, c: Candidate, index: dict[str, list[Entry]] | None = None) -> Entry | None:
+        """ "the Post" for "The Washington Post", "Duroval" for "Duroval Engineering". ``index`` is
+        :meth:`_org_index` when the organisations have not changed since it was made."""
+        low = tok.lower()
+        if index is None:
+            found = [e for e in self.entries.values() if e.type == "organisation" and len(e.tokens) > 1
+                     and (e.tokens[-1].lower() == low or e.tokens[0].lower() == low)]
+        else:
+            found = index.get(low, [])
+        if len(found) == 1 and (low in self.lex.org_heads) == (found[0].tokens[-1].lower() == low):
+            return found[0]
+        return None
+
+    def _org_index(self) -> dict[str, list[Entry]]:
+        """Organisations of two words or more by their first and last word (lower case), in entry order."""
+        index: dict[str, list[Entry]] = {}
+        for e in self.entries.values():
+            if e.type == "organisation" and len(e.tokens) > 1:
+                for low in dict.fromkeys((e.tokens[-1].lower(), e.tokens[0].lower())):
+                    index.setdefault(low, []).append(e)
+        return index
+
+    def _add_singles(self, singles: list[Candidate]) -> None:
+        lex = self.lex
+        by_form: dict[str, list[Candidate]] = {}
+        for c in singles:
+            by_form.setdefault(c.tokens[0], []).append(c)
+        people = [e for e in self.entries.values() if e.type == "person" and len(e.tokens) > 1]
+        # people by their last and by their first word, in entry order (the lists below were
+        # "every person whose last word is tok, else every person whose first word is")
+        by_last: dict[str, list[Entry]] = {}
+        by_first: dict[str, list[Entry]] = {}
+        for e in people:
+            by_last.setdefault(e.tokens[-1], []).append(e)
+            by_first.setdefault(e.tokens[0], []).append(e)
+        orgs = self._org_index()  # no organisation is added below
+        for tok, cs in by_form.items():
+            matches = by_last.get(tok) or by_first.get(tok) or []
+            if matches:
+                for c in cs:
+                    e = self._first_named(matches, c.start)
+                    how = "surname" if e.tokens[-1] == tok else "first word of the name"
+                    rule = f"'{tok}' is the {how} of {e.name}"
+                    if len(matches) > 1:
+                        rule += f" (shared by {len(matches)} people: taken for the one named first)"
+                    e.add(c, rule=rule + (" (possessive)" if "possessive" in c.rule else ""), kind="short")
+                continue
+            org = self._org_by_token(tok, cs[0], orgs)
+            if org is not None:
+                for c in cs:
+                    org.add(c, rule=f"'{tok}' short for {org.name}", kind="alias")
+                continue
+            evidence = set().union(*(c.evidence for c in cs))
+            strong = evidence & _STRONG_EVIDENCE
+            if all("initial" in c.evidence for c in cs) and not strong:
+                if self.found.seen_lower(tok) or "speech verb" not in evidence:
+                    continue  # only ever opens a sentence: a capitalised common word
+            person_ev = strong | (evidence & {"speech verb"})
+            places = sum("locative" in c.evidence for c in cs)
+            if not strong and places and places >= sum("speech verb" in c.evidence for c in cs):
+                person_ev = set()  # "in Hollin" more often than "Hollin said": a place
+            if person_ev:
+                e = self.entry("person:" + tok.lower(), tok, "person", (tok,))
+                for c in cs:
+                    e.add(c, rule=c.rule + f" ({', '.join(sorted(person_ev))})")
+            elif "locative" in evidence and tok not in lex.given:
+                e = self.entry("place:" + tok.lower(), tok, "place", (tok,))
+                for c in cs:
+                    e.add(c, rule="capitalised name after a place preposition (in, at, near, visit to...)")
+
+    def _first_named(self, matches: list[Entry], pos: int) -> Entry:
+        """Of several people sharing a surname, the one named first before ``pos`` (news style: the main
+        person keeps the bare surname, relatives and namesakes get full or first names)."""
+        if len(matches) == 1:
+            return matches[0]
+        named = [(min(m.start for m in e.mentions), e) for e in matches]
+        before = [x for x in named if x[0] <= pos] or named
+        return min(before, key=lambda x: x[0])[1]
+
+    def _add_restricted(self, cands: list[Candidate]) -> None:
+        """Words of a Title Case line that match a name (or a surname) found elsewhere."""
+        if not cands:
+            return
+        known: dict[str, Entry] = {}
+        for e in self.entries.values():
+            for form in e.forms | {e.name}:
+                known.setdefault(_alias_form(form), e)
+            if e.type == "person" and len(e.tokens) > 1:
+                known.setdefault(e.tokens[-1], e)
+        taken = [(m.start, m.end) for e in self.entries.values() for m in e.mentions]
+        for c in cands:
+            toks = c.parts
+            i = 0
+            while i < len(toks):
+                for j in range(len(toks), i, -1):
+                    form = " ".join(t for t, _, _ in toks[i:j])
+                    e = known.get(form)
+                    s, end = toks[i][1], toks[j - 1][2]
+                    if e is None or any(a < end and s < b for a, b in taken):
+                        continue
+                    e.mentions.append(Mention(s, end, self.source[s:end],
+                                              f"'{form}' in a Title Case line matches {e.name}",
+                                              "name" if form == e.name else "short"))
+                    taken.append((s, end))
+                    i = j
+                    break
+                else:
+                    i += 1
+
+    def _link_acronyms(self) -> None:
+        orgs = [e for e in self.entries.values() if e.type == "organisation"]
+        # "Inter-Basin Rivers Commission (IBRC)"
+        for e in orgs:
+            for m in list(e.mentions):
+                pm = PAREN_ACRONYM.match(self.source, m.end)
+                if pm:
+                    acro = pm.group(1)
+                    other = self.entries.get(f"organisation:{acro.lower()}")
+                    if other is not None and other is not e:
+                        self._merge(other, e, f"'{acro}' given in brackets after {e.name}")
+        orgs = [e for e in self.entries.values() if e.type == "organisation"]
+        initials: dict[str, str] = {}  # by entry key: names do not change while merging
+        for a in orgs:
+            if len(a.tokens) != 1 or not a.name.isupper():
+                continue
+            for b in orgs:
+                if b is a or len(b.tokens) < 2 or b.key not in self.entries:
+                    continue
+                if b.key not in initials:
+                    initials[b.key] = _initials(b.name)
+                if initials[b.key] == a.name:
+                    self._merge(a, b, f"'{a.name}' is made of the initials of {b.name}")
+                    break
+
+    def _merge(self, src: Entry, dst: Entry, why: str) -> None:
+        for m in src.mentions:
+            dst.mentions.append(Mention(m.start, m.end, m.text, f"{m.rule}; {why}", "acronym"))
+        dst.forms |= src.forms
+        dst.roles += [r for r in src.roles if r not in dst.roles]
+        self.entries.pop(src.key, None)
+
+
+def _link_descriptions(entries: dict[str, Entry], spans: list[KeptSpan], source: str, lex: Lexicon) -> None:
+    """ "the high commissioner" -> the only person whose role ends in "commissioner"."""
+    heads: dict[str, list[Entry]] = {}
+    for e in entries.values():
+        if e.type != "person":
+            continue
+        for r in e.roles:
+            words = r.lower().split()
+            for w in reversed(words):
+                if w in lex.role_words:
+                    if e not in heads.setdefault(w, []):
+                        heads[w].append(e)
+                    break
+    unique = {h: es[0] for h, es in heads.items() if len(es) == 1 and h not in ("member", "resident")}
+    if not unique:
+        return
+    taken = [(m.start, m.end) for e in entries.values() for m in e.mentions]
+    heads_found = []
+    head_words = set(unique)
+    for sp in spans:
+        for i, head in find_words(sp.low, head_words):
+            m = THE_BEFORE.search(sp.text, max(0, i - 40), i)
+            j = i + len(head)
+            if m is None or sp.text[j : j + 2].strip()[:1].isupper():
+                continue
+            heads_found.append((sp.src(m.start()), sp.src(j), head))
+    for s, end, head in sorted(heads_found):
+        e = unique[head]
+        phrase = source[s:end]
+        first = min(x.start for x in e.mentions)
+        if s < first or any(a < end and s < b for a, b in taken):
+            continue
+        words = phrase.lower().split()[1:-1]
+        role_words = " ".join(e.roles).lower().split()
+        if any(w not in role_words for w in words):
+            continue
+        e.mentions.append(Mention(s, end, phrase,
+                                  f"'{phrase}' refers to {e.name}, the only person with the role '{head}'",
+                                  "description"))
+        taken.append((s, end))
+
+
+def _genders(entries: dict[str, Entry], source: str) -> None:
+    """Gender from the first he/she after a mention, before any other person is named."""
+    starts = sorted(m.start for e in entries.values() if e.type == "person" for m in e.mentions)
+    for e in entries.values():
+        if e.type != "person" or e.gender:
+            continue
+        votes = {"m": 0, "f": 0}
+        for m in e.mentions:
+            k = bisect_right(starts, m.start)
+            limit = min(len(source), m.end + 160, starts[k] if k < len(starts) else len(source))
+            nxt = PRONOUN_FAST.search(source, m.end, limit)
+            if nxt and source.find("\n", m.end, nxt.start()) == -1:
+                votes["m" if nxt.group(1) else "f"] += 1
+        if votes["m"] != votes["f"]:
+            e.gender = "m" if votes["m"] > votes["f"] else "f"
+
+
+def _to_actors(entries: dict[str, Entry]) -> list[Actor]:
+    """The finished actors, in order of first mention, numbered A1, A2..."""
+    names = {}
+    for e in entries.values():
+        for form in e.forms:
+            names.setdefault(form, e.name)
+        names.setdefault(e.name, e.name)
+    by_start = attrgetter("start")
+    mentions_of = {e.key: sorted(e.mentions, key=by_start) for e in entries.values() if e.mentions}
+    ordered = sorted(
+        (e for e in entries.values() if e.mentions), key=lambda e: mentions_of[e.key][0].start
+    )
+    actors = []
+    for i, e in enumerate(ordered, 1):
+        mentions = mentions_of[e.key]
+        aliases = []
+        for m in mentions:
+            form = _alias_form(m.text)
+            if form != e.name and form not in aliases and m.kind not in ("description",):
+                aliases.append(form)
+        aff = e.affiliation
+        if aff is not None:
+            aff = names.get(aff, aff)
+            if aff == e.name:
+                aff = None
+        actors.append(Actor(f"A{i}", e.name, e.type, list(e.roles), aff, aliases, mentions,
+                            mentions[0].start, None, e.gender))
+    return actors
+
+
+def _alias_form(text: str) -> str:
+    t = " ".join(text.split())
+    return t[4:] if t[:4] in ("the ", "The ") else t
+
+
+def _initials(name: str) -> str:
+    words = _INITIALS_SPLIT.split(name)
+    return "".join(w[0] for w in words if w and w[0].isupper())
+
+
+def _drop_overlaps(cands: list[Candidate], size: int) -> list[Candidate]:
+    """Keep one candidate per stretch of text: anonymous sources first, then the longest."""
+    # Usually no two candidates share any text: then all are kept, and sorted by start (the order
+    # the caller wants) they can be returned at once. Equal starts or any overlap: the full path.
+    by_start = sorted(cands, key=attrgetter("start"))
+    last_start = last_end = -1
+    for c in by_start:
+        if c.start <= last_start or c.start < last_end:
+            break
+        last_start, last_end = c.start, max(last_end, c.end)
+    else:
+        return by_start
+    order = sorted(cands, key=lambda c: (c.type != "anonymous", c.restricted, -(c.end - c.start), c.type is None, c.start))
+    kept: list[Candidate] = []
+    used = bytearray(size + 1)
+    for c in order:
+        if used.find(1, c.start, c.end) != -1:
+            continue
+        used[c.start : c.end] = b"\x01" * (c.end - c.start)
+        kept.append(c)
+    return kept

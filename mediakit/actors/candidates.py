@@ -1,0 +1,114 @@
+"""Candidate mentions, the spans they are found in, and what one call has found so far.
+
+A :class:`Candidate` is a mention before actors are assembled; :class:`Found` holds the candidates of one
+call of :func:`~mediakit.actors.find_actors` with the text they were found in, and marks the source
+characters they cover so that later rules skip them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .lexicon import Lexicon, lexicon
+from .patterns import OPENERS, is_title_case
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A mention before actors are assembled. Offsets are source offsets."""
+
+    start: int
+    end: int
+    text: str  # the name as written (no honorific, no possessive)
+    type: str | None  # person/organisation/place/group/event/anonymous, or None while unknown
+    rule: str
+    kind: str = "name"
+    canonical: str | None = None
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    gender: str | None = None
+    evidence: set[str] = field(default_factory=set)
+    tokens: tuple[str, ...] = ()
+    honorific: bool = False
+    restricted: bool = False  # from a Title Case span: only confirms known names
+    listed: bool = False  # found in a gazetteer
+    parts: Sequence[tuple[str, int, int]] = ()  # Title Case runs: tokens, source offsets
+
+
+class KeptSpan:
+    """A kept span of the source (matched as it is: the patterns accept curly and straight apostrophes)."""
+
+    __slots__ = ("start", "text", "title_case", "low")
+
+    def __init__(self, source: str, span: Span) -> None:
+        self.start = span.start
+        self.text = source[span.start : span.end]
+        self.title_case = len(self.text) < 200 and is_title_case(self.text)
+        self.low = self.text.lower()
+
+    def initial(self, i: int) -> bool:
+        """Does the word at ``i`` open a sentence (or a quotation, a bullet, the span)?"""
+        text = self.text
+        j = i - 1
+        while j >= 0 and text[j] in OPENERS:
+            j -= 1
+        if j < 0 or text[j] in ".!?:\n\u2022*;":
+            return True
+        k = i - 1
+        return k >= 0 and text[k] in OPENERS and (k == 0 or text[k - 1].isspace())
+
+    def src(self, i: int) -> int:
+        return self.start + i
+
+
+def dedupe_spans(spans: list[Span]) -> list[Span]:
+    """The spans by start; a span overlapping the one kept before it keeps only what lies beyond it."""
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda x: (x.start, -x.end)):
+        if out and sp.start < out[-1].end:
+            if sp.end > out[-1].end:
+                out.append(Span(out[-1].end, sp.end, sp.label, sp.reason))
+            continue
+        out.append(sp)
+    return out
+
+
+class Found:
+    """What one call has found: the source, its kept spans, the candidates, the characters they cover."""
+
+    def __init__(self, source: str, spans: list[Span], lex: Lexicon | None = None) -> None:
+        self.source = source
+        self.lex = lex or lexicon()
+        self.spans = [KeptSpan(source, s) for s in dedupe_spans(spans)]
+        self.cands: list[Candidate] = []
+        self._covered = bytearray(len(source) + 1)
+        self._lower_seen: dict[str, bool] = {}
+        self._alltext = "\n".join(sp.text for sp in self.spans)
+
+    def add(self, c: Candidate) -> None:
+        """Keep a candidate and mark its characters as covered."""
+        self.cands.append(c)
+        self._covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Does a candidate already cover a character of ``[s, e)``?"""
+        return self._covered.find(1, s, e) != -1
+
+    def seen_lower(self, word: str) -> bool:
+        """Is ``word`` written in lower case somewhere in the kept text ("foreign" for "Foreign")?"""
+        w = word.lower()
+        found = self._lower_seen.get(w)
+        if found is None:
+            found = False
+            text = self._alltext
+            i = text.find(w)
+            while i != -1:
+                j = i + len(w)
+                if (i == 0 or not text[i - 1].isalpha()) and (j >= len(text) or not text[j].isalpha()):
+                    found = True
+                    break
+                i = text.find(w, i + 1)
+            self._lower_seen[w] = found
+        return found

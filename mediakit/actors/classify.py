@@ -1,0 +1,284 @@
+"""Classifying a name part in its sentence: the lists, the part's own words, then the words around it.
+
+A part is a sequence of (word, start, end) with offsets counted from ``base``, an offset in the span
+(the start of the capitalised run it came from; 0 when the offsets are span offsets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .candidates import Candidate, Found, KeptSpan
+from .parts import (
+    Part,
+    PartWords,
+    TypedPlan,
+    affiliation_of,
+    is_listed,
+    maybe_listed,
+    name_words,
+    part_words,
+    plan_part,
+)
+from .patterns import BACK_TOK, LOWER_WORD, POSS, WHO_AFTER, list_patterns, undot
+
+
+class RoleBefore(NamedTuple):
+    """A role written just before a name, with the affiliation and gender it gives."""
+
+    role: str
+    affiliation: str | None
+    gender: str | None
+
+
+class NameClassifier:
+    """Turns name parts into candidates and adds them to ``found``."""
+
+    def __init__(self, found: Found, capitals_as_governments: bool) -> None:
+        self.found = found
+        self.source = found.source
+        self.lex = found.lex
+        self.rx = list_patterns()
+        self.capitals_as_governments = capitals_as_governments
+        self.mid_caps: set[str] = set()  # words seen capitalised where no sentence opens
+        self._add = found.add  # bound once: both run for every part
+        self._seen_lower = found.seen_lower
+
+    def classify(self, sp: KeptSpan, part: Part, base: int, initial: bool) -> None:
+        """Classify one name part; ``initial``: does it open a sentence (``sp.initial`` at its start)?"""
+        if sp.title_case:
+            self.classify_restricted(sp, part, base)
+            return
+        words = part_words(tuple(part))
+        s_norm, e_norm = base + part[0][1], base + part[-1][2]
+        # a capitalised common word opening a sentence is not a name ("Asked", "Foreign ministry says")
+        if initial and not words.listed_first and len(part) > 1 and (
+            self._seen_lower(words.toks[0]) or words.common_first
+        ):
+            part = part[1:]
+            words = part_words(tuple(part))
+            s_norm = base + part[0][1]
+            initial = False
+        poss = sp.text[e_norm : e_norm + 1] in ("'", "\u2019") and bool(POSS.match(sp.text, e_norm))
+        # (from_lists finds nothing for a part that fails its opening test: skip the call)
+        cand = self.from_lists(sp, words.text, words.toks, s_norm, e_norm) if words.maybe_listed else None
+        if cand is None:
+            cand = self.from_structure(sp, part, base=base, words=words)
+        if cand is None:
+            return
+        if initial and len(cand.tokens) == 1 and cand.type is None and not cand.honorific:
+            word = cand.tokens[0]
+            if word not in self.mid_caps or self._seen_lower(word):
+                cand.evidence.add("initial")
+        if poss:
+            cand.rule += " (possessive)"
+        self._add(cand)
+
+    def classify_restricted(self, sp: KeptSpan, part: Part, base: int = 0) -> None:
+        """Title Case span: keep listed names now; other words only confirm names found in the body."""
+        if base:
+            part = [(t, base + s, base + e) for t, s, e in part]
+        toks = [t for t, _, _ in part]
+        n = len(toks)
+        i = 0
+        while i < n:
+            for j in range(n, i, -1):
+                c = self.from_lists(sp, " ".join(toks[i:j]), toks[i:j], part[i][1], part[j - 1][2])
+                if c is not None:
+                    self._add(c)
+                    i = j
+                    break
+            else:
+                i += 1
+        start, end = sp.src(part[0][1]), sp.src(part[-1][2])
+        self._add(Candidate(start, end, self.source[start:end], None, "name in a Title Case line",
+                            restricted=True, parts=[(t, sp.src(s), sp.src(e)) for t, s, e in part]))
+
+    def from_lists(self, sp: KeptSpan, text: str, toks: Sequence[str], s: int, e: int) -> Candidate | None:
+        """A candidate for words ``text`` at span offsets ``[s, e)`` found in the lists, or None."""
+        lex = self.lex
+        key = undot(text)
+        if not maybe_listed(key, text):
+            return None
+        start, end = sp.src(s), sp.src(e)
+        written = self.source[start:end]
+        if len(key) > 3 and key.isupper() and key not in lex.names and key.title() in lex.capitals:
+            key = key.title()  # "WASHINGTON (AP) -": a dateline names the place
+            return Candidate(start, end, written, "place", f"capital city '{key}' in capitals (a dateline)", "name",
+                             canonical=key, tokens=(key,), listed=True)
+        if key in lex.capitals:
+            country = lex.capitals[key]
+            if self.capitals_as_governments and not self._locative_before(sp, s):
+                return Candidate(start, end, written, "place",
+                                 f"capital city '{key}' standing for the government of {country}", "capital",
+                                 canonical=country, tokens=tuple(toks), listed=True)
+            return Candidate(start, end, written, "place", f"capital city '{key}' (a place here)", "name",
+                             canonical=key, tokens=tuple(toks), listed=True)
+        entry = lex.names.get(key) or lex.names.get(text)
+        if entry is not None:
+            canonical, typ, kind = entry
+            how = "listed name" if canonical == key else f"listed name of {canonical}"
+            mkind = "acronym" if key.isupper() and len(key) <= 6 else ("name" if canonical == key else "alias")
+            return Candidate(start, end, written, typ, f"{how} ({kind})", mkind, canonical=canonical,
+                             tokens=tuple(toks), listed=True, affiliation=lex.plurals.get(key))
+        return None  # (a nationality adjective, "Chinese side", gives affiliations, not an actor)
+
+    def from_structure(self, sp: KeptSpan, part: Part, base: int = 0, words: PartWords | None = None) -> Candidate | None:
+        """A candidate from the shape of the part (see :func:`~mediakit.actors.parts.plan_part`);
+        ``words`` is its :func:`~mediakit.actors.parts.part_words`, if known."""
+        toks = tuple([t for t, _, _ in part]) if words is None else words.toks
+        plan = plan_part(toks) if words is None else words.plan
+        if plan is None:
+            return None
+        if isinstance(plan, TypedPlan):
+            start, end = sp.start + base + part[0][1], sp.start + base + part[-1][2]
+            return Candidate(start, end, self.source[start:end], plan.type, plan.rule, plan.kind,
+                             canonical=plan.canonical, tokens=toks, affiliation=plan.affiliation)
+        # a NamePlan: the words before the whole part (a title, an honorific) are read as context
+        c = self.name_cand(sp, part[plan.start :], plan.rule, base + part[0][1], base, words)
+        if plan.roles:
+            c.roles = list(plan.roles) + c.roles
+        c.affiliation = plan.affiliation or c.affiliation
+        c.gender = plan.gender or c.gender
+        c.honorific = plan.honorific
+        if plan.evidence:
+            c.evidence.update(plan.evidence)
+        return c
+
+    def name_cand(self, sp: KeptSpan, part: Part, rule: str, ctx: int | None = None, base: int = 0,
+                  words: PartWords | None = None) -> Candidate:
+        """A person-name candidate; ``ctx`` is the span offset where the words before it are read.
+        ``words``: the part_words of the whole part this name ends (its plan a NamePlan), if known."""
+        if words is None:
+            toks, given = name_words(part)
+        else:
+            toks, given = words.name_toks, words.given_name
+        s, e = base + part[0][1], base + part[-1][2]
+        start, end = sp.start + s, sp.start + e
+        c = Candidate(start, end, self.source[start:end], None, rule, "name", tokens=toks)
+        if given:
+            c.evidence.add("given name")
+        self._context(sp, s if ctx is None else ctx, e, c)
+        return c
+
+    def _context(self, sp: KeptSpan, s: int, e: int, c: Candidate) -> None:
+        """Roles and evidence from the words around a name."""
+        text = sp.text
+        rx = self.rx
+        nxt = text[e : e + 3]
+        if nxt[:1] == " " and rx.speech.match(text, e):
+            c.evidence.add("speech verb")
+        comma = nxt[:1] == "," or nxt[1:3] == "s,"
+        if comma and WHO_AFTER.match(text, e):
+            c.evidence.add("who")
+        m = rx.role_after.match(text, e) if comma else None
+        if m and self._role_ok(m.group("role")):
+            role = _clean_role(m.group("role"))
+            comp = m.group("comp")
+            if comp and comp[0].isupper():
+                c.affiliation = c.affiliation or affiliation_of(comp)
+            elif comp:
+                role = f"{role} {m.group('prep').lower()} {comp}"
+            c.roles.append(role)
+            c.evidence.add("apposition")
+            c.gender = c.gender or self.lex.roles.get(role.split()[-1].lower())
+        before = self._role_before(sp, s)
+        if before:
+            c.roles.insert(0, before.role)
+            c.affiliation = c.affiliation or before.affiliation
+            c.gender = c.gender or before.gender
+            c.evidence.add("role before")
+        if self._locative_before(sp, s):
+            c.evidence.add("locative")
+
+    def _role_ok(self, role: str) -> bool:
+        words = role.lower().split()
+        bad = self.lex.stop_or_speech
+        return not any(w in bad for w in words[:-1])
+
+    def _role_before(self, sp: KeptSpan, s: int) -> RoleBefore | None:
+        """A role written just before a name: "foreign ministry spokesman Zhao", "the UN chief, Ms X"."""
+        lex = self.lex
+        text = sp.text
+        j = s - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        if j < 0:
+            return None
+        if text[j] != ",":
+            k = j
+            while k >= 0 and (text[k].isalnum() or text[k] in "-.'\u2019"):
+                k -= 1
+            if text[k + 1 : j + 1].lower().rstrip(".") not in lex.role_words:
+                return None
+        lo = max(0, s - 120)
+        toks = BACK_TOK.findall(text, lo, s)
+        if not toks:
+            return None
+        i = len(toks) - 1
+        comma = toks[i] == ","
+        if comma:
+            i -= 1
+        # the role word, perhaps followed by "for/of ..." when an apposition closes with a comma
+        j = None
+        for k in range(i, max(-1, i - 7), -1):
+            w = toks[k].lower()
+            if not (w[0].isalnum() or w[0] == "_"):
+                break
+            if w in lex.role_words and (k == i or (comma and toks[k + 1].lower() in ("for", "of"))):
+                j = k
+                break
+            if not comma:
+                break
+            if w in lex.stop and w not in ("for", "of", "the", "and"):
+                break
+        if j is None:
+            return None
+        comp = toks[j + 1 : i + 1]
+        k = j - 1
+        premods: list[str] = []
+        while k >= 0 and len(premods) < 4:
+            w = toks[k]
+            lw = w.lower()
+            if not LOWER_WORD.fullmatch(w) or lw in lex.stop or lw in lex.speech_verbs:
+                break
+            if lw.endswith("ly") or (lw.endswith("ed") and lw not in ("retired", "elected", "appointed")):
+                break
+            premods.insert(0, w)
+            k -= 1
+        aff_toks: list[str] = []
+        while k >= 0 and len(aff_toks) < 4:
+            w = toks[k]
+            if (w.endswith("'s") or w.endswith("\u2019s")) and w[0].isupper():
+                aff_toks.insert(0, w[:-2])
+                k -= 1
+                break
+            if not w[0].isupper() or w.lower() in lex.stop:
+                break
+            if not aff_toks and not is_listed(w) and self._seen_lower(w) and len(premods) < 4:
+                premods.insert(0, w.lower())  # "Harbour master X" opening a sentence: a common word
+                k -= 1
+                continue
+            aff_toks.insert(0, w)
+            k -= 1
+        if comma and k >= 0 and toks[k].lower() not in ("the", "a", "an", "by", "with", "to", "from", "and", ",", "(", ":"):
+            return None
+        role = " ".join(premods + [toks[j]] + comp)
+        aff = affiliation_of(" ".join(aff_toks)) if aff_toks else None
+        return RoleBefore(role, aff, lex.roles.get(toks[j].lower()))
+
+    def _locative_before(self, sp: KeptSpan, s: int) -> bool:
+        before = sp.text[max(0, s - 25) : s].lower().split()
+        if not before:
+            return False
+        if before[-1] in self.lex.locative:
+            return True
+        return len(before) > 1 and f"{before[-2]} {before[-1]}" in self.lex.locative
+
+
+def _clean_role(role: str) -> str:
+    words = role.split()
+    while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,197 @@
+"""The actor finder's regular expressions (compiled once) and the small text tests built on them.
+
+Most patterns are fixed; three are built from the word lists on first use (:func:`list_patterns`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from .lexicon import lexicon
+
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_W = r"[^\W_]"
+# a capitalised word: "Bachelet", "O'Brien", "Okafor-Lind", "al-Assad", "U.S.", "J.", "G7"
+TOK = (
+    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]{_W}*(?:-{_W}+|['\u2019](?=[{_UP}]){_W}+)*"
+    rf"(?:\.(?=[ \t\u00a0]+[{_UP}]))?)"
+)
+_CONN = r"of|for|and|the|de|del|della|der|den|van|von|da|du|dos|das|la|le|al|bin|ibn|y|on|upon"
+# a run of capitalised words, joined by spaces, connectors ("of", "van") and "&"
+CHUNK = re.compile(rf"{TOK}(?:(?:[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+)*|[ \t\u00a0]*&[ \t\u00a0]*){TOK})*")
+# the words of such a run
+PART = re.compile(rf"{TOK}|&|\b(?:{_CONN})\b")
+PARTICLES = frozenset("de del della der den van von da du dos das la le al bin ibn y".split())
+_WORDS = re.compile(r"[A-Za-z][\w'\u2019-]*")
+BACK_TOK = re.compile(r"[\w][\w'\u2019.-]*|[^\w\s]")
+POSS = re.compile(r"['\u2019]s\b|['\u2019](?=\s)")
+PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+# The same matches as PRONOUN (group 1 set for he/him/his/himself), written so that the pattern opens
+# with a plain character set: the regex engine then jumps from one h/s to the next instead of trying
+# the whole pattern at every position (about three times quicker over the 160 characters the gender
+# pass reads). Case is spelled out, with the extra letters re.IGNORECASE also accepts (dotted and
+# dotless i, long s); the \b before the first letter becomes a look-behind after it.
+_I, _S = "[Ii\u0130\u0131]", "[Ss\u017f]"
+PRONOUN_FAST = re.compile(
+    rf"[HhSs\u017f](?<!\w.)(?:(?<=[Hh])(?:([Ee]|{_I}[Mm]|{_I}{_S}|{_I}[Mm]{_S}[Ee][Ll][Ff])"
+    rf"|[Ee][Rr]|[Ee][Rr]{_S}|[Ee][Rr]{_S}[Ee][Ll][Ff])|(?<=[Ss\u017f])[Hh][Ee])(?!\w)"
+)
+WHO_AFTER = re.compile(r"(?:['\u2019]s)?,\s+who\b")
+_LOWER_LONG = re.compile(r"(?<![\w'\u2019-])(?!(?:with|from|into|onto|over|upon|than|that|this|after|about|amid)\b)[a-z][a-z'\u2019-]{3,}")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}$")
+OPENERS = frozenset(" \t\u00a0\"'([\u201c\u2018\u00ab")
+_NAMEY = re.compile(rf"[{_UP}][^\d\W]*(?:[-'\u2019.][^\d\W]*)*")
+DOTTED = re.compile(r"(?:[A-Z]\.)+")
+LOWER_WORD = re.compile(r"[a-z][\w-]*")
+WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*")
+PREV_WORD = re.compile(r"([\w][\w'\u2019.-]*)\s+$")
+# PREV_WORD read from the right: the same word, found by one match on the reversed window instead
+# of a search that tries every start position (see prev_word)
+_PREV_WORD_REVERSED = re.compile(r"\s+([\w'\u2019.-]*\w)")
+PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z]*[A-Z])\s*\)")
+_DETS = re.compile(
+    r"^(?:(?:the|a|an|one|two|three|four|five|several|some|other|another|multiple|many|both|\d+)\s+)+", re.I
+)
+_SOURCES_NAME = re.compile(r"(?:[\w.-]+\s+){0,3}(?:sources?|insiders?)")
+_SMALL = frozenset(
+    "a an the of for and or but to in on at by with from into onto over upon than that this after about amid as is "
+    "are was were be vs via per".split()
+)
+
+
+def _alt(words: set[str] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _trie_alt(words: set[str] | list[str]) -> str:
+    """The alternation :func:`_alt` makes, as a tree of shared prefixes ("chief(?: executive|)..."):
+    the same matches, tried in the same order, but the regex engine no longer tries every word at
+    every position (a long list of roles was the slowest part of ``role_after``).
+
+    Why the order is the same: the words that can match at one position all spell the text there, so
+    each is a prefix of the next longer one and they lie on one path of the tree; ``_alt`` tries them
+    longest first, and so does the tree, which tries going on before stopping. That needs words in
+    lower-case ASCII (no two of them can then match the same text, even ignoring case); other word
+    lists keep the flat alternation."""
+    if not all(w.isascii() and w == w.lower() for w in words):
+        return _alt(words)
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")  # stopping here comes after every longer word
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(tree)
+
+
+class ListPatterns(NamedTuple):
+    """The patterns built from the word lists."""
+
+    anon_tail: re.Pattern[str]  # "who asked not to be named", "familiar with the matter" after a source
+    role_after: re.Pattern[str]  # an apposition after a name: ", a spokesman for the Harbour Board"
+    speech: re.Pattern[str]  # a speech verb after a name: " said", "'s spokesman later told"
+
+
+@lru_cache(maxsize=1)
+def list_patterns() -> ListPatterns:
+    """The patterns that read the word lists (roles, speech verbs), compiled on first use."""
+    lex = lexicon()
+    roles = _trie_alt(lex.roles)
+    proper = rf"{TOK}(?:(?:[ \t]+(?:(?:of|for|and|the|on)[ \t]+)*){TOK})*"
+    anon_tail = re.compile(
+        r"(?:\s*,)?\s+(?:who\s+(?:asked|requested|spoke|was\s+speaking|were\s+speaking|declined|refused|"
+        r"did\s+not\s+want|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed|is\s+not\s+authori[sz]ed|"
+        r"are\s+not\s+authori[sz]ed|worked|works|has\s+seen|have\s+seen|had\s+seen)\b[^.,;\"\u201c\u201d]{0,60}?"
+        r"(?:anonymity|named|identified|publicly|on\s+the\s+record|assessment|plan|report|documents?)|"
+        r"speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|"
+        r"(?:familiar|acquainted)\s+with\s+(?:the\s+)?[\w-]+|"
+        r"with\s+(?:direct\s+)?knowledge\s+of\s+(?:the\s+)?[\w-]+|"
+        r"briefed\s+on\s+(?:the\s+)?[\w-]+|close\s+to\s+(?:the\s+)?[\w-]+)",
+        re.I,
+    )
+    role_after = re.compile(
+        rf"(?:['\u2019]s)?,\s+(?:(?:aged\s+)?\d{{1,3}},\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?"
+        rf"(?P<role>(?:[\w'\u2019-]+\s+){{0,4}}?(?i:{roles}))\b(?!-)"
+        rf"(?:\s+(?P<prep>for|of|at|with|in|to)\s+(?:the\s+)?(?P<comp>{proper}|[a-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*)?))?"
+    )
+    speech = re.compile(
+        rf"(?:['\u2019]s)?\s+(?:[a-z]+ly\s+|also\s+|later\s+|then\s+|on\s+\w+\s+|again\s+)?(?:{_trie_alt(lex.speech_verbs)})\b"
+    )
+    return ListPatterns(anon_tail, role_after, speech)
+
+
+def is_title_case(text: str) -> bool:
+    """A headline written in Title Case: four or more content words, at most one of them lower case."""
+    lower = _LOWER_LONG.finditer(text)
+    if next(lower, None) is not None and next(lower, None) is not None:
+        return False  # two lower-case content words: an ordinary sentence
+    words = [w for w in _WORDS.findall(text) if w.lower() not in _SMALL and len(w) > 3]
+    if len(words) < 4:
+        return False
+    return sum(1 for w in words if not w[0].isupper()) <= 1
+
+
+def undot(text: str) -> str:
+    """The lookup key of a name: curly apostrophes straightened, dots dropped from "U.S."-style initials."""
+    if "." not in text and "\u2019" not in text:
+        return text  # the common case: nothing to change
+    text = text.replace("\u2019", "'")
+    return text.replace(".", "") if "." in text and DOTTED.fullmatch(text) else text
+
+
+def namey(tok: str) -> bool:
+    """Could the word be part of a person's name (capitalised, letters, hyphens, apostrophes, dots)?"""
+    return bool(_NAMEY.fullmatch(tok))
+
+
+def prev_word(text: str, lo: int, end: int) -> tuple[str, int] | None:
+    """The word just before the whitespace that ends ``text[lo:end]``, and its start offset; the same
+    as ``PREV_WORD.search(text, lo, end)`` (group 1), or None.
+
+    That search tries every start in the window; reading the reversed window from its start finds
+    the same word in one match: the whitespace, then the longest run of word characters, apostrophes,
+    dots and hyphens that ends (in text order: starts) with a word character."""
+    m = _PREV_WORD_REVERSED.match(text[lo:end][::-1])
+    if m is None:
+        return None
+    start = end - m.end()
+    return text[start : end - m.start(1)], start
+
+
+def find_words(low: str, words: set[str]) -> list[tuple[int, str]]:
+    """Start offsets of whole-word occurrences of ``words`` in the lower-cased text ``low``."""
+    out = []
+    n = len(low)
+    for w in words:
+        i = low.find(w)
+        while i != -1:
+            j = i + len(w)
+            if (i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "'\u2019-")) and (
+                j >= n or not (low[j].isalnum() or low[j] in "'\u2019-")
+            ):
+                out.append((i, w))
+            i = low.find(w, j)
+    return out
+
+
+def anonymous_name(text: str) -> str:
+    """The name of an anonymous source: determiners and numbers dropped, and "sources" for any phrase
+    of up to three words ending in "source(s)" ("insiders" for "insider(s)").
+
+    >>> anonymous_name("two senior officials"), anonymous_name("a US intelligence source")
+    ('senior officials', 'sources')
+    """
+    t = _DETS.sub("", " ".join(text.split())).strip(" ,")
+    low = t.lower()
+    if _SOURCES_NAME.fullmatch(low):
+        return "insiders" if "insider" in low else "sources"
+    return low

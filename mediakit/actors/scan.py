@@ -1,0 +1,218 @@
+"""Scanning: the candidate mentions of one call, found span by span.
+
+Anonymous sources ("a senior official who asked not to be named") are found first, then runs of
+capitalised words (or a trained pipeline's entities), which :class:`~mediakit.actors.classify.NameClassifier`
+turns into candidates, then group nouns and peoples in what is left.
+"""
+
+from __future__ import annotations
+
+from ..model import Span
+from .candidates import Candidate, Found, KeptSpan
+from .classify import NameClassifier
+from .lexicon import ANON_ALWAYS, ANON_MODS, ANON_NOUNS, QUANT
+from .parts import NamePlan, plan_part, split_run
+from .patterns import CHUNK, PART, PREV_WORD, WORD, anonymous_name, find_words, list_patterns, prev_word
+
+
+class Finder:
+    """One call of :func:`~mediakit.actors.find_actors`: scans the spans and keeps the candidates in ``found``."""
+
+    def __init__(self, source: str, spans: list[Span], capitals_as_governments: bool) -> None:
+        self.found = Found(source, spans)
+        self.source = source
+        self.lex = self.found.lex
+        self.rx = list_patterns()
+        self.names = NameClassifier(self.found, capitals_as_governments)
+
+    @property
+    def spans(self) -> list[KeptSpan]:
+        return self.found.spans
+
+    # -- anonymous sources and name runs -----------------------------------------------------------
+
+    def scan(self) -> None:
+        # name parts as split_run gives them (offsets inside their run) with the run's offset in the
+        # span: shifting every part to span offsets here would cost more than adding the base where an
+        # offset is needed
+        runs: list[tuple[KeptSpan, tuple[tuple[str, int, int], ...], int]] = []
+        group_hits: list[tuple[KeptSpan, int, str]] = []
+        for sp in self.found.spans:
+            occupied = self._sources(sp, group_hits)
+            for m in CHUNK.finditer(sp.text):
+                if occupied and any(a < m.end() and m.start() < b for a, b in occupied):
+                    continue
+                parts = split_run(m.group())
+                if parts:
+                    base = m.start()
+                    for part in parts:
+                        if part:
+                            runs.append((sp, part, base))
+        # whether each part opens a sentence, worked out once (Title Case spans never need it)
+        initials = [not sp.title_case and sp.initial(base + part[0][1]) for sp, part, base in runs]
+        mid_caps = self.names.mid_caps
+        for (sp, part, _), initial in zip(runs, initials, strict=True):
+            if not sp.title_case and not initial:
+                mid_caps.update([t for t, _, _ in part])
+        classify = self.names.classify
+        for (sp, part, base), initial in zip(runs, initials, strict=True):
+            classify(sp, part, base, initial)
+        for sp, s, low in group_hits:
+            self._group(sp, s, low)
+
+    def _sources(self, sp: KeptSpan, group_hits: list[tuple[KeptSpan, int, str]]) -> list[tuple[int, int]]:
+        """Add the anonymous sources of a span; note its group nouns and peoples in ``group_hits`` (they
+        are added after the names). Returns the span offsets the sources take."""
+        lex = self.lex
+        occupied: list[tuple[int, int]] = []
+        hits = lex.scan_words.intersection(WORD.findall(sp.low))
+        if hits:
+            for s, low in sorted(find_words(sp.low, hits)):
+                if low in ANON_NOUNS:
+                    self._anonymous(sp, s, low, occupied)
+                if low in lex.group_nouns or low in lex.people_lower:
+                    group_hits.append((sp, s, low))
+        return occupied
+
+    def _anonymous(self, sp: KeptSpan, start: int, low: str, occupied: list[tuple[int, int]]) -> None:
+        """ "sources", "the sources", "a senior official who asked not to be named", "people familiar with..."."""
+        text = sp.text
+        end = start + len(low)
+        tail = self.rx.anon_tail.match(text, end)
+        if tail is None and low not in ANON_ALWAYS:
+            return
+        if occupied and start < occupied[-1][1]:
+            return
+        s = self._extend_back(text, start, ANON_MODS)
+        e = tail.end() if tail else end
+        phrase = text[s:e]
+        ss, se = sp.src(s), sp.src(e)
+        self.found.add(Candidate(ss, se, self.source[ss:se], "anonymous",
+                                 f"anonymous source: '{phrase.strip()}'", "anonymous",
+                                 canonical=anonymous_name(phrase)))
+        occupied.append((s, e))
+
+    def _extend_back(self, text: str, s: int, mods: frozenset[str], limit: int = 3) -> int:
+        """Walk back over modifiers ("two senior US") and one determiner or number."""
+        lex = self.lex
+        n = 0
+        while n < limit:
+            prev = prev_word(text, max(0, s - 40), s)
+            if not prev:
+                break
+            w = prev[0]
+            lw = w.lower().replace(".", "")
+            if lw in mods or w in lex.demonyms:
+                s = prev[1]
+                n += 1
+                continue
+            break
+        prev = prev_word(text, max(0, s - 40), s)
+        if prev and (prev[0].lower() in QUANT or prev[0].isdigit()):
+            s = prev[1]
+        return s
+
+    def _group(self, sp: KeptSpan, start: int, low: str) -> None:
+        """Group nouns ("officials", "local residents", "Chinese officials") and peoples ("Americans")."""
+        lex = self.lex
+        found = self.found
+        text = sp.text
+        w = text[start : start + len(low)]
+        if low in lex.group_nouns:
+            if w[0].isupper() and not sp.initial(start) and low not in ("republicans", "democrats"):
+                return  # part of a name run ("Mirren District Police")
+            s, e = start, start + len(low)
+            name, affiliation, mod = low, None, None
+            prev = prev_word(text, max(0, s - 40), s)
+            if prev:
+                pw = prev[0]
+                prev2 = prev_word(text, max(0, prev[1] - 40), prev[1])
+                two = f"{prev2[0].lower()} {pw.lower()}" if prev2 else ""
+                if pw in lex.demonyms:
+                    mod, affiliation, s = pw, lex.demonyms[pw], prev[1]
+                elif two in lex.group_modifiers:
+                    mod, s = two, prev2[1]
+                elif pw.lower() in lex.group_modifiers:
+                    mod, s = pw.lower(), prev[1]
+            if low in ("republicans", "democrats"):
+                name = low.capitalize()
+            if mod:
+                name = f"{mod} {name}"
+            rule = f"group noun '{low}'" + (f" with '{mod}'" if mod else "")
+        elif w[0].isupper() and (w in lex.plurals or lex.names.get(w, ("", ""))[1] == "group"):
+            s, e = start, start + len(low)
+            entry = lex.names.get(w)
+            name = entry[0] if entry else w
+            affiliation = lex.plurals.get(w)
+            rule = f"'{w}': the people of {affiliation}" if affiliation else f"'{w}' is listed as a people or group"
+        else:
+            return
+        ss, se = sp.src(s), sp.src(e)
+        if found.overlaps(ss, se) and s < start and not found.overlaps(sp.src(start), se):
+            ss, name, affiliation = sp.src(start), low, None  # the modifier belongs to a name run
+            rule = f"group noun '{low}'"
+        if found.overlaps(ss, se):
+            return
+        found.add(Candidate(ss, se, self.source[ss:se], "group", rule, "group", canonical=name,
+                            affiliation=affiliation))
+
+    # -- entities from a trained pipeline ----------------------------------------------------------
+
+    def scan_entities(self, ents: list[tuple[int, int, int, str]]) -> None:
+        """Use entities from a trained pipeline instead of name runs: (span index, start, end, label)
+        with offsets inside the span. Anonymous sources and group nouns still come from the rules."""
+        group_hits: list[tuple[KeptSpan, int, str]] = []
+        for sp in self.found.spans:
+            self._sources(sp, group_hits)
+        for i, s, e, label in ents:
+            sp = self.found.spans[i]
+            text = sp.text
+            while e > s and text[e - 1] in ".,;:'\u2019 ":
+                e -= 1
+            if text[e - 2 : e] in ("'s", "\u2019s"):
+                e -= 2
+            if e <= s or self.found.overlaps(sp.src(s), sp.src(e)):
+                continue
+            part = [(m.group(), m.start(), m.end()) for m in PART.finditer(text, s, e)]
+            if not part:
+                continue
+            self._entity(sp, part, label, s, e)
+        for sp, s, low in group_hits:
+            self._group(sp, s, low)
+
+    def _entity(self, sp: KeptSpan, part: list[tuple[str, int, int]], label: str, s: int, e: int) -> None:
+        lex = self.lex
+        names = self.names
+        toks = [t for t, _, _ in part]
+        start, end = sp.src(s), sp.src(e)
+        written = self.source[start:end]
+        why = f"spaCy entity {label}"
+        if label in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+            c = names.from_lists(sp, " ".join(toks), toks, part[0][1], part[-1][2])
+            if c is not None:
+                c.rule = f"{why}; {c.rule}"
+                self.found.add(c)
+                return
+        if label == "PERSON":
+            if isinstance(plan_part(tuple(toks)), NamePlan):
+                c = names.from_structure(sp, part)
+            else:
+                c = names.name_cand(sp, part, "name")
+            if c is None:
+                return
+            c.rule = why
+            c.evidence.add("model")
+            prev = PREV_WORD.search(sp.text, max(0, s - 12), s)
+            if prev and prev.group(1).lower().rstrip(".") in lex.honorifics:
+                c.gender = c.gender or lex.honorifics[prev.group(1).lower().rstrip(".")]
+            self.found.add(c)
+            return
+        typ = {"ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}.get(label)
+        if label == "NORP" and written.endswith("s") and written[:1].isupper():
+            typ = "group"
+        if typ is None:
+            return
+        name = " ".join(toks)
+        if name.lower().startswith("the "):
+            name = name[4:]
+        self.found.add(Candidate(start, end, written, typ, why, "name", canonical=name, tokens=tuple(toks)))
