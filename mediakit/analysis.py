@@ -45,7 +45,7 @@ __all__ = ["Analysis", "AttributedQuote", "analyse", "link_quotes"]
 
 QUOTE_ROW_KEYS = (
     "doc", "start", "end", "text", "kind", "cue", "cue_start", "cue_end", "cue_class",
-    "speaker", "speaker_type", "speaker_start", "speaker_end", "rule",
+    "speaker", "speaker_type", "speaker_start", "speaker_end", "rule", "rule_id",
 )
 ACTOR_ROW_KEYS = (
     "doc", "id", "name", "type", "role", "roles", "affiliation", "aliases", "mentions", "first_position",
@@ -90,6 +90,7 @@ class AttributedQuote:
             "speaker_start": q.speaker_start,
             "speaker_end": q.speaker_end,
             "rule": self.rule,
+            "rule_id": q.rule_id,
         }
 
 
@@ -114,7 +115,7 @@ class Analysis:
 
     def quote_rows(self, doc: str) -> list[dict[str, Any]]:
         """One flat dict per quote: ``doc, start, end, text, kind, cue, cue_start, cue_end, cue_class,
-        speaker, speaker_type, speaker_start, speaker_end, rule``."""
+        speaker, speaker_type, speaker_start, speaker_end, rule, rule_id``."""
         return [q.row(self.article.source, doc) for q in self.quotes]
 
     def actor_rows(self, doc: str) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ _QUOTE_SCHEMA: dict[str, Any] = {
     "doc": pl.Utf8, "start": pl.Int64, "end": pl.Int64, "text": pl.Utf8, "kind": pl.Utf8, "cue": pl.Utf8,
     "cue_start": pl.Int64, "cue_end": pl.Int64, "cue_class": pl.Utf8, "speaker": pl.Utf8,
     "speaker_type": pl.Utf8, "speaker_start": pl.Int64, "speaker_end": pl.Int64, "rule": pl.Utf8,
+    "rule_id": pl.Utf8,
 }
 _ACTOR_SCHEMA: dict[str, Any] = {
     "doc": pl.Utf8, "id": pl.Utf8, "name": pl.Utf8, "type": pl.Utf8, "role": pl.Utf8,
@@ -53,7 +54,8 @@ def quotes_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     -------
     polars.DataFrame
         Columns ``doc, start, end, text, kind, cue, cue_start, cue_end, cue_class, speaker,
-        speaker_type, speaker_start, speaker_end, rule``; ``speaker`` is the canonical actor name.
+        speaker_type, speaker_start, speaker_end, rule, rule_id``; ``speaker`` is the canonical actor
+        name, ``rule_id`` the id of the attribution rule (:mod:`mediakit.quotes.rules`).
 
     Examples
     --------

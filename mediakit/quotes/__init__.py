@@ -4,7 +4,8 @@
 :class:`Quote` objects: character offsets into the untouched source for the *content* (what was said),
 the *cue* (the reporting verb or phrase: ``said``, ``told``, ``according to``) and the *speaker* (the
 words naming who said it at that point: ``Zhao``, ``he``, ``a senior official``). Every quote carries
-the ``rule`` that found it, in words a student can read. No trained model is used.
+the ``rule`` that found it, in words a student can read, and that rule's ``rule_id`` (all rules, with
+examples: :mod:`mediakit.quotes.rules`). No trained model is used.
 
 >>> text = 'The bridge will open in May, the mayor said. "We are ready," added Lena Ortiz.'
 >>> for q in find_quotes(text):
@@ -66,7 +67,8 @@ Where the rules live
 (:mod:`.verbs` reads the lexicon); :mod:`.frames` holds one module per attribution pattern;
 :mod:`.speakers`, :mod:`.adjuncts` and :mod:`.content` find the speaker phrase, the words stepped
 over and the content's boundaries; :mod:`.followons` and :mod:`.hedges` handle quotations no sentence
-rule claimed and claims with no speaker; :mod:`.result` is the public :class:`Quote`.
+rule claimed and claims with no speaker; :mod:`.rules` is the table of rules (ids, readable
+templates, examples); :mod:`.result` is the public :class:`Quote`.
 """
 from __future__ import annotations
 

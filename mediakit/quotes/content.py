@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from .adjuncts import adjunct_only
 from .records import Found, Frame
+from .rules import render
 from .sentence import Sentence
 from .tokens import tok_text
 from .verbs import lookup_low
 from .words import CLAUSE_WORDS, CUT_WORDS, DETERMINERS, LEAD_TRIM, NOT_PARTICIPLES, NOUNS_IN_LY
+
+# what the content is, in the words of a rule's {what}
+_WHAT = {"direct": "direct quote", "indirect": "reported words", "mixed": "reported words with a quoted fragment"}
 
 
 def forward_stop(sent: Sentence, start: int, end: int, frames: list[Frame], fr: Frame) -> int:
@@ -90,10 +94,13 @@ def clause_start(sent: Sentence, c_end: int, frames: list[Frame]) -> int:
     return start
 
 
-def make(sent: Sentence, s: int, e: int, fr: Frame, shape: str,
+def make(sent: Sentence, s: int, e: int, fr: Frame, rule_id: str, clause_rule_id: str | None = None,
          split: tuple[int, int] | None = None) -> Found | None:
     """The attribution for content tokens ``[s, e)`` (minus ``split``, the frame inside a
-    parenthetical); None when too little is left to be reported words."""
+    parenthetical); None when too little is left to be reported words.
+
+    ``rule_id`` names the rule (:mod:`.rules`); given ``clause_rule_id`` too, ``rule_id`` is the rule
+    when the content is a direct quote and ``clause_rule_id`` when it is reported words."""
     toks = sent.toks
     while e > s and toks[e - 1].kind == "p" and toks[e - 1].text in ",;:-":
         e -= 1
@@ -117,28 +124,10 @@ def make(sent: Sentence, s: int, e: int, fr: Frame, shape: str,
         sent.doc.quotation_at(t.start).claimed = True
     kind = "indirect" if not quotes else ("direct" if not n_words else "mixed")
     speaker = (toks[fr.spk[0]].start, toks[fr.spk[1] - 1].end)
-    return Found([(cs, ce)], kind, cue, fr.entry, speaker, _rule(sent, fr, shape, kind), sent.para)
-
-
-def _rule(sent: Sentence, fr: Frame, shape: str, kind: str) -> str:
-    """The rule in words: what was found, around which attribution, and the pattern's short name."""
-    toks = sent.toks
-    cue = tok_text(toks, (fr.i, fr.j))
+    chosen = rule_id if clause_rule_id is None or kind == "direct" else clause_rule_id
+    cue_words = tok_text(toks, (fr.i, fr.j))
     spk = tok_text(toks, fr.spk[:2])
-    words = f"{cue} {spk}" if fr.inverted else f"{spk} {cue}"
-    what = {"direct": "direct quote", "mixed": "reported words with a quoted fragment"}.get(kind, "reported words")
-    unit = "quote" if kind == "direct" else "clause"
-    if fr.participle:
-        return f'{what} after ", {cue}", speaker "{spk}" from the main clause (participle)'
-    if fr.entry.frame == "prep" or fr.as_by:
-        if shape == "according-first":
-            return f'{what} after "{tok_text(toks, (fr.i, fr.right))}," (according-to-first)'
-        if shape == "backward":
-            return f'{what} followed by "{words}" (according-to-last)'
-    order = "verb-speaker" if fr.inverted else "speaker-verb"
-    return {
-        "backward": f'{what} followed by "{words}" ({unit}-comma-{order})',
-        "parenthetical": f'{what} on both sides of "{words}" (split-{unit})',
-        "forward": f'{what} after "{words}" (speaker-verb-{unit})',
-        "opener": f'{what} after "{words}", which follows a short opening phrase (opener-speaker-verb-{unit})',
-    }[shape]
+    text = render(chosen, what=_WHAT[kind], cue=cue_words, speaker=spk,
+                  attribution=f"{cue_words} {spk}" if fr.inverted else f"{spk} {cue_words}")
+    return Found([(cs, ce)], kind, cue, fr.entry, speaker, chosen, text, sent.para)
+

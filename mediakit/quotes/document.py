@@ -24,6 +24,7 @@ from .hedges import hedges
 from .marks import Quotation, pair_quotations
 from .records import Found
 from .result import Quote, speaker_kind
+from .rules import render
 from .sentence import Sentence
 from .tokens import CLOSE, mask, tokenize, worth_reading
 from .verbs import cue_entry
@@ -137,8 +138,8 @@ class Document:
             if not q.claimed and len(self.text[q.start : q.end].split()) >= UNATTRIBUTED_WORDS:
                 q.claimed = True
                 pi = bisect_right(self.para_starts, q.start) - 1
-                found.append(Found([(q.start, q.end)], "direct", None, None, None,
-                                    "quotation with no attribution found: speaker unknown (unattributed)", pi))
+                rid = "unattributed"
+                found.append(Found([(q.start, q.end)], "direct", None, None, None, rid, render(rid), pi))
         return found
 
     def sentences(self, ps: int, pe: int) -> list[tuple[int, int]]:
@@ -208,7 +209,7 @@ def _to_quote(f: Found, source: str, norm: str, view: Any) -> Quote:
         ss, se = view.to_source(f.speaker[0]), view.to_source(f.speaker[1])
         spk = source[ss:se]
         spk_kind = speaker_kind(norm[f.speaker[0] : f.speaker[1]])
-    return Quote(s, e, f.kind, cs, ce, cue, cue_class, ss, se, spk, spk_kind, f.rule, f.inherited)
+    return Quote(s, e, f.kind, cs, ce, cue, cue_class, ss, se, spk, spk_kind, f.rule, f.inherited, f.rule_id)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .adjuncts import adjunct_only, after_frame
 from .marks import Quotation
 from .records import Found, Frame
+from .rules import render
 from .sentence import Sentence
 from .tokens import CLOSE, tok_text
 
@@ -34,9 +35,9 @@ def dangling(sent: Sentence, fr: Frame) -> Found:
     toks = sent.toks
     i, j, spk = fr.i, fr.j, fr.spk
     words = tok_text(toks, (spk[0], j)) if not fr.inverted else tok_text(toks, (i, spk[1]))
+    rid = "attribution-then-quote"
     return Found([], "direct", (toks[i].start, toks[j - 1].end), fr.entry,
-                  (toks[spk[0]].start, toks[spk[1] - 1].end),
-                  f'quotation in the sentence after "{words}." (attribution-then-quote)', sent.para)
+                 (toks[spk[0]].start, toks[spk[1] - 1].end), rid, render(rid, attribution=words), sent.para)
 
 
 def continuations(doc: Document, pi: int, here: list[Found], per_para: list[list[Found]]) -> list[Found]:
@@ -62,7 +63,7 @@ def continuations(doc: Document, pi: int, here: list[Found], per_para: list[list
         if anchor is not None:
             q.claimed = True
             anchor.pieces = sorted(anchor.pieces + [(q.start, q.end)])
-            anchor.rule += "; continued by the quotation that follows in the same paragraph"
+            anchor.rule += "; " + render("quote-continued")  # the quote keeps its rule_id
             continue
         if q.start != ps or pi == 0 or here:
             continue
@@ -74,9 +75,9 @@ def continuations(doc: Document, pi: int, here: list[Found], per_para: list[list
             continue
         q.claimed = True
         spk_text = doc.text[last.speaker[0] : last.speaker[1]]
-        out.append(Found([(q.start, q.end)], "direct", last.cue, last.entry, last.speaker,
-                          f'follow-on quotation paragraph with no attribution: inherits "{spk_text}" '
-                          "from the paragraph before (follow-on)", pi, inherited=True))
+        rid = "follow-on"
+        out.append(Found([(q.start, q.end)], "direct", last.cue, last.entry, last.speaker, rid,
+                         render(rid, speaker=spk_text), pi, inherited=True))
     return out
 
 

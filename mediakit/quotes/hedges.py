@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .records import Found
+from .rules import render
 from .sentence import Sentence
 from .speakers import np_left
 from .verbs import lookup_low
@@ -25,19 +26,19 @@ def hedges(sent: Sentence) -> list[Found]:
         entry = lookup_low(t.low)
         if nxt == "that" and aux > 0 and toks[aux - 1].low == "it":
             s, e = i + 1, n
-            rule = f'"it {toks[i - 1].text} {t.text} that ...": a claim with no speaker (agentless hedge)'
+            rid = "agentless-hedge-that"
         elif nxt == "to":
             np = np_left(sent, aux - 1) if aux > 0 else None
             if np is None:
                 continue
             s, e = np[0], n
-            rule = f'"{toks[i - 1].text} {t.text} to": a claim with no speaker (agentless hedge)'
+            rid = "agentless-hedge-to"
         else:
             continue
         while e > s and toks[e - 1].kind == "p":
             e -= 1
         if e - s < 3:
             continue
-        out.append(Found([(toks[s].start, toks[e - 1].end)], "indirect", (t.start, t.end), entry, None,
-                          rule, sent.para))
+        out.append(Found([(toks[s].start, toks[e - 1].end)], "indirect", (t.start, t.end), entry, None, rid,
+                         render(rid, aux=toks[i - 1].text, participle=t.text), sent.para))
     return out

@@ -9,14 +9,16 @@ from ..lexicon import VerbEntry
 
 @dataclass
 class Found:
-    """An attribution found in the normalised text (offsets in normalised coordinates)."""
+    """An attribution found in the normalised text (offsets in normalised coordinates), with the id and
+    the readable text of the rule that found it."""
 
     pieces: list[tuple[int, int]]
     kind: str
     cue: tuple[int, int] | None
     entry: VerbEntry | None
     speaker: tuple[int, int] | None
-    rule: str
+    rule_id: str  # the rule's id in rules.py
+    rule: str  # the readable text: rules.render(rule_id, ...)
     para: int
     inherited: bool = False
 

@@ -17,7 +17,8 @@ class Quote:
     speech) or ``"mixed"`` (reported speech carrying a quoted fragment). ``speaker_kind`` is one of
     ``"name"``, ``"pronoun"``, ``"role"``, ``"anonymous"``, ``"organisation"``, ``"place"`` or None.
     ``inherited`` marks a follow-on quote that took its speaker from the quote before it; its speaker
-    span is the mention it inherited.
+    span is the mention it inherited. ``rule`` says in words how the quote was found; ``rule_id`` is
+    that rule's id in :mod:`mediakit.quotes.rules`.
     """
 
     start: int
@@ -33,6 +34,7 @@ class Quote:
     speaker_kind: str | None
     rule: str
     inherited: bool = False
+    rule_id: str = ""
 
     def text(self, source: str) -> str:
         return source[self.start : self.end]
@@ -53,6 +55,7 @@ class Quote:
             "speaker_end": self.speaker_end,
             "speaker_kind": self.speaker_kind,
             "rule": self.rule,
+            "rule_id": self.rule_id,
             "inherited": self.inherited,
         }
 

@@ -33,7 +33,7 @@ def according_first(sent: Sentence, fr: Frame, end: int) -> Found | None:
     k = fr.right
     while k < end and sent.toks[k].text != ",":
         k += 1
-    return make(sent, k + 1, end, fr, "according-first") if k + 1 < end else None
+    return make(sent, k + 1, end, fr, "according-to-first") if k + 1 < end else None
 
 
 def according_last(sent: Sentence, fr: Frame, frames: list[Frame]) -> Found | None:
@@ -43,4 +43,4 @@ def according_last(sent: Sentence, fr: Frame, frames: list[Frame]) -> Found | No
         return None
     c_end = left - 1 if sent.toks[left - 1].text == "," else left
     c_start = clause_start(sent, c_end, frames)
-    return make(sent, c_start, c_end, fr, "backward") if c_start < c_end else None
+    return make(sent, c_start, c_end, fr, "according-to-last") if c_start < c_end else None

@@ -51,9 +51,13 @@ def backward(sent: Sentence, fr: Frame, frames: list[Frame], after: int, end: in
     if after + 1 < end and toks[after].text == "," and _parenthetical(sent, fr, c_end, after + 1):
         stop = forward_stop(sent, after + 1, end, frames, fr)
         if not quote_before and _adverbial(sent, c_start, c_end):
-            return make(sent, after + 1, stop, fr, "opener")
-        return make(sent, c_start, stop, fr, "parenthetical", split=(c_end, after + 1))
-    return make(sent, c_start, c_end, fr, "backward")
+            return make(sent, after + 1, stop, fr, "opener-speaker-verb-quote", "opener-speaker-verb-clause")
+        return make(sent, c_start, stop, fr, "split-quote", "split-clause", split=(c_end, after + 1))
+    if fr.entry.frame == "prep" or fr.as_by:
+        return make(sent, c_start, c_end, fr, "according-to-last")  # ", according to X."
+    if fr.inverted:
+        return make(sent, c_start, c_end, fr, "quote-comma-verb-speaker", "clause-comma-verb-speaker")
+    return make(sent, c_start, c_end, fr, "quote-comma-speaker-verb", "clause-comma-speaker-verb")
 
 
 def _parenthetical(sent: Sentence, fr: Frame, c_end: int, after: int) -> bool:

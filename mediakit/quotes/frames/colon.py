@@ -5,6 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..records import Found
+from ..rules import render
 from ..sentence import Sentence
 from ..speakers import main_subject, np_right, subject_left
 from ..tokens import tok_text, tokenize
@@ -62,5 +63,5 @@ def colon_intro(doc: Document, pi: int, here: list[Found]) -> list[Found]:
         here[:] = [f for f in here if not (f.cue and f.cue[0] == cue[0])]
     sp = (toks[spk[0]].start, toks[spk[1] - 1].end)
     words = tok_text(toks, (spk[0], max(j, spk[1])))
-    return [Found([content], "direct", cue, entry, sp,
-                   f'{what}, introduced by "{words}:" (colon-introduction)', pi)]
+    rid = "colon-introduction"
+    return [Found([content], "direct", cue, entry, sp, rid, render(rid, content=what, attribution=words), pi)]

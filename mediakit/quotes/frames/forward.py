@@ -27,4 +27,6 @@ def forward(sent: Sentence, fr: Frame, frames: list[Frame], start: int, end: int
     stop = forward_stop(sent, start, end, frames, fr)
     if stop - start < 2 and not (stop - start == 1 and first.kind == "q"):
         return None
-    return make(sent, start, stop, fr, "forward")
+    if fr.participle:
+        return make(sent, start, stop, fr, "participle")  # ", adding that ..." (see participle.py)
+    return make(sent, start, stop, fr, "speaker-verb-quote", "speaker-verb-clause")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..marks import Quotation
 from ..records import Found
+from ..rules import render
 from ..sentence import Sentence
 from ..speakers import main_subject, np_after_quote
 from ..tokens import OPEN, tok_text
@@ -34,29 +35,30 @@ def unlisted_verbs(sent: Sentence) -> list[Found]:
         if x == 0 and t.text[-2:-1] in (",", "?", "!") and 2 <= end - 1 <= 6:
             spk = np_after_quote(sent, 1, end)
             if spk is not None:
-                found = _quote_found(sent, q, spk, (spk[1], spk[1] + 1), f'direct quote followed by '
-                                          f'"{tok_text(toks, (1, end))}", a verb outside the lexicon '
-                                          "(quote-comma-speaker-verb)")
+                rid = "quote-comma-speaker-unlisted-verb"
+                found = _quote_found(sent, q, spk, (spk[1], spk[1] + 1), rid,
+                                     render(rid, attribution=tok_text(toks, (1, end))))
         elif after_colon:
             spk = main_subject(sent, x - 1)
             if spk is not None:
-                found = _quote_found(sent, q, spk, None, f'direct quote ending a sentence after '
-                                          f'"{toks[x - 1].text}", speaker "{tok_text(toks, spk[:2])}" from the '
-                                          "start of the sentence (clause-colon-quote)")
+                rid = "clause-colon-quote"
+                found = _quote_found(sent, q, spk, None, rid,
+                                     render(rid, mark=toks[x - 1].text, speaker=tok_text(toks, spk[:2])))
         elif x >= 2 and long_quote:
             spk = main_subject(sent, x)
             if spk is not None:
-                found = _quote_found(sent, q, spk, None, f'direct quote inside a sentence with no reporting verb, '
-                                          f'speaker "{tok_text(toks, spk[:2])}" from the start of the sentence '
-                                          "(sentence-subject)")
+                rid = "sentence-subject"
+                found = _quote_found(sent, q, spk, None, rid, render(rid, speaker=tok_text(toks, spk[:2])))
         if found is not None:
             out.append(found)
     return out
 
 
-def _quote_found(sent: Sentence, q: Quotation, spk: tuple[int, ...], cue: tuple[int, int] | None, rule: str) -> Found:
+def _quote_found(sent: Sentence, q: Quotation, spk: tuple[int, ...], cue: tuple[int, int] | None,
+                 rule_id: str, rule: str) -> Found:
+    """Quotation ``q`` as a direct quote of the speaker ``toks[spk[0]:spk[1]]`` (claimed from now on)."""
     toks = sent.toks
     q.claimed = True
     cue_span = (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None
     return Found([(q.start, q.end)], "direct", cue_span, None, (toks[spk[0]].start, toks[spk[1] - 1].end),
-                  rule, sent.para)
+                 rule_id, rule, sent.para)
