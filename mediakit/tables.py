@@ -55,7 +55,7 @@ def quotes_frame(analyses: Analysis | Iterable[Analysis]) -> pl.DataFrame:
     polars.DataFrame
         Columns ``doc, start, end, text, kind, cue, cue_start, cue_end, cue_class, speaker,
         speaker_type, speaker_start, speaker_end, rule, rule_id``; ``speaker`` is the canonical actor
-        name, ``rule_id`` the id of the attribution rule (:mod:`mediakit.quotes.rules`).
+        name, ``rule_id`` the id of the attribution rule (``docs/rules.md``).
 
     Examples
     --------

@@ -1,15 +1,18 @@
-"""The rule table (mediakit.quotes.rules): every rule has one greppable id and an example it finds."""
+"""The rule table (mediakit.quotes.rules): every rule has one greppable id, an example it finds, and the
+rules page docs/rules.md is generated from the table."""
 
 from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from mediakit.quotes import find_quotes
-from mediakit.quotes.rules import RULES, render, rule
+from mediakit.quotes.rules import RULES, render, rule, rules_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "mediakit" / "quotes"
@@ -81,3 +84,16 @@ def test_every_quote_of_the_examples_names_a_rule_of_the_table(examples: Path) -
             seen.add(q.rule_id)
     assert len(seen) >= 5
 
+
+def test_docs_page_is_generated_from_the_table() -> None:
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), "docs/rules.md is stale: python -m mediakit.quotes rules > docs/rules.md"
+    for r in RULES:
+        assert f"### `{r.id}`" in committed
+
+
+def test_rules_page_command() -> None:
+    res = subprocess.run([sys.executable, "-m", "mediakit.quotes", "rules"], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    assert res.stdout == rules_markdown()
+    assert not res.stderr

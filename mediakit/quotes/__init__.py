@@ -5,7 +5,7 @@
 the *cue* (the reporting verb or phrase: ``said``, ``told``, ``according to``) and the *speaker* (the
 words naming who said it at that point: ``Zhao``, ``he``, ``a senior official``). Every quote carries
 the ``rule`` that found it, in words a student can read, and that rule's ``rule_id`` (all rules, with
-examples: :mod:`mediakit.quotes.rules`). No trained model is used.
+examples: :mod:`mediakit.quotes.rules` and ``docs/rules.md``). No trained model is used.
 
 >>> text = 'The bridge will open in May, the mayor said. "We are ready," added Lena Ortiz.'
 >>> for q in find_quotes(text):

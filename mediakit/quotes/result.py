@@ -18,7 +18,7 @@ class Quote:
     ``"name"``, ``"pronoun"``, ``"role"``, ``"anonymous"``, ``"organisation"``, ``"place"`` or None.
     ``inherited`` marks a follow-on quote that took its speaker from the quote before it; its speaker
     span is the mention it inherited. ``rule`` says in words how the quote was found; ``rule_id`` is
-    that rule's id in :mod:`mediakit.quotes.rules`.
+    that rule's id in :mod:`mediakit.quotes.rules` (listed in ``docs/rules.md``).
     """
 
     start: int

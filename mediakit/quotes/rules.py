@@ -5,7 +5,8 @@ Every quote found by :func:`mediakit.quotes.find_quotes` carries the ``rule_id``
 found it and the readable ``rule``: the rule's ``template`` filled in from the sentence, then the
 rule's name in brackets. The engine names a rule only by its literal id (``render("participle",
 ...)``), so ``grep -rn '"participle"' mediakit/quotes`` finds this table and every place the rule
-fires.
+fires. ``docs/rules.md`` is made from this table by :func:`rules_markdown`
+(``python -m mediakit.quotes rules > docs/rules.md``).
 
 Placeholders in the templates:
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["RULES", "Rule", "render", "rule"]
+__all__ = ["RULES", "Rule", "render", "rule", "rules_markdown"]
 
 
 @dataclass(frozen=True)
@@ -269,3 +270,85 @@ def render(rule_id: str, **fields: Any) -> str:
     text = r.template.format(**fields)
     return text if r.joins else f"{text} ({r.label or r.id})"
 
+
+# ---------------------------------------------------------------------------------------------------
+# the rules page
+
+
+_PAGE_HEAD = """# Attribution rules
+
+<!-- Generated from mediakit/quotes/rules.py by `python -m mediakit.quotes rules > docs/rules.md`;
+edit the table there, not this page. tests/test_rules.py checks the two agree. -->
+
+mediakit finds quotes with readable rules, not a trained model. Every quote row says which rule found
+it, twice: `rule_id` is the rule's short name (the headings below), and `rule` is a sentence in words
+filled in from the article, ending with the rule's name in brackets. Group or count quotes by
+`rule_id` to see which patterns an outlet uses; read `rule` to check one quote by hand.
+
+In the printed texts below, the parts in braces are filled in from the article:
+
+- `{what}`: "direct quote" (the content is a quotation, marks included), "reported words" (reported
+  speech) or "reported words with a quoted fragment" (mixed);
+- `{speaker}` and `{cue}`: the words naming who said it, and the reporting verb or phrase ("said",
+  "told", "according to"), as written;
+- `{attribution}`: the speaker and the cue in the order the sentence has them;
+- other placeholders are explained in the rule that uses them.
+
+The reporting verbs come from the speech-verb lexicon (`mediakit/resources`, see `mediakit.lexicon`);
+each quote's `cue_class` says what kind of verb it is. Under each rule, the example sentence was
+written for this page, and the line after it shows what mediakit finds in it. To see where a rule is
+in the code: `grep -rn '"RULE-ID"' mediakit/quotes`.
+"""
+
+
+def _quoted(text: str) -> str:
+    return "\n>\n".join("> " + para for para in text.split("\n\n"))
+
+
+def _cell(text: str | None) -> str:
+    return "" if text is None else text.replace("\n\n", " ¶ ").replace("|", "\\|")
+
+
+def _found_table(r: Rule) -> str:
+    """What :func:`find_quotes` finds in the rule's example, as a small table."""
+    from .document import find_quotes  # imported here: the engine imports this module
+
+    quotes = find_quotes(r.example)
+    hits = [q for q in quotes if (r.template in q.rule if r.joins else q.rule_id == r.id)]
+    if not hits:
+        return "mediakit finds nothing here: the example no longer fits the rule."
+    q = hits[0]
+    rows = [("content", q.text(r.example)), ("kind", q.kind), ("speaker", q.speaker_text or "(none)"),
+            ("cue", q.cue or "(none)"), ("rule_id", q.rule_id), ("rule", q.rule)]
+    return "\n".join(["| mediakit finds | |", "|---|---|"] + [f"| {k} | {_cell(v)} |" for k, v in rows])
+
+
+def _shared_label_note(r: Rule) -> str:
+    others = [o.id for o in RULES if o is not r and (o.label or o.id) == r.label]
+    return (f"The text ends with `({r.label})`, a name it shares with "
+            f"{', '.join(f'`{o}`' for o in others)}; the `rule_id` column tells them apart.\n")
+
+
+def rules_markdown() -> str:
+    """``docs/rules.md``: every rule by group, with what it means, its printed text and an example."""
+    out = [_PAGE_HEAD]
+    groups = list(dict.fromkeys(r.group for r in RULES))
+    out.append("## Contents\n")
+    for g in groups:
+        ids = ", ".join(f"`{r.id}`" for r in RULES if r.group == g)
+        out.append(f"- {g}: {ids}")
+    for g in groups:
+        out.append(f"\n## {g}")
+        for r in (r for r in RULES if r.group == g):
+            out.append(f"\n### `{r.id}`\n")
+            out.append(r.description + "\n")
+            if r.joins:
+                out.append(f"Added to the text of the rule that found the quote, after `; `: `{r.template}`\n")
+            else:
+                out.append(f"Printed as: `{r.template} ({r.label or r.id})`\n")
+            if r.label:
+                out.append(_shared_label_note(r))
+            out.append("Example:\n")
+            out.append(_quoted(r.example) + "\n")
+            out.append(_found_table(r))
+    return "\n".join(out) + "\n"
