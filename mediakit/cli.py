@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import __version__
 from .errors import MediakitError
 from .inputs import file_id, is_url
 from .model import Article, failed_record
@@ -43,10 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    output = getattr(args, "output", None)
     try:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     except OSError as exc:
-        print(f"mediakit: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"mediakit: error: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     try:
         return args.func(args, out)
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into head
         return 0
     finally:
-        if args.output:
+        if output:
             out.close()
 
 
@@ -67,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_EPILOG,
     )
+    p.add_argument("--version", action="version", version=f"mediakit {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help: str, formats: list[str], default: str, func: Any) -> argparse.ArgumentParser:

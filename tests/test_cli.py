@@ -70,3 +70,22 @@ def test_actors_csv(examples, capsys) -> None:
     assert main(["actors", str(examples / "ferry_clean.txt"), "--format", "csv"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert header.startswith("doc,id,name,type,role")
+
+
+def test_help_command_prints_help(capsys) -> None:
+    assert main(["help"]) == 0
+    out = capsys.readouterr().out
+    assert "usage: mediakit" in out and "extract" in out
+
+
+def test_version(capsys) -> None:
+    import mediakit
+
+    try:
+        rc = main(["--version"])
+    except SystemExit as exc:  # argparse's version action exits
+        rc = exc.code
+    assert rc == 0
+    assert capsys.readouterr().out.strip() == f"mediakit {mediakit.__version__}" == "mediakit 0.1.0"
+    r = subprocess.run([sys.executable, "-m", "mediakit", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.strip() == "mediakit 0.1.0"
