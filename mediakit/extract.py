@@ -10,8 +10,10 @@ from .model import Article
 
 
 def extract(
-    source: str | bytes | Path,
+    source: str | bytes | Path | None = None,
     *,
+    text: str | None = None,
+    html: str | None = None,
     kind: str = "auto",
     id: str | None = None,
     max_bytes: int = MAX_BYTES,
@@ -21,8 +23,11 @@ def extract(
     """Turn a raw article into a clean :class:`Article`.
 
     ``source`` may be a path (``.html``, ``.html.gz``, ``.txt``...), a URL, bytes, or the text itself.
-    HTML goes through trafilatura and then the cleaner; plain text (copy-pasted or scraped) goes
-    through the cleaner alone. ``kind`` forces ``"html"`` or ``"text"``. URLs are fetched with a
+    A one-line string that looks like a path but names no file (or names a folder) raises
+    :class:`~mediakit.errors.InputError` instead of becoming an article; pass ``text="..."`` or
+    ``html="..."`` to give the content itself with no guessing. HTML goes through trafilatura and then
+    the cleaner; plain text (copy-pasted or scraped) goes through the cleaner alone. ``kind`` forces
+    ``"html"`` or ``"text"``. URLs are fetched with a
     ``timeout`` (seconds) and the ``max_bytes`` cap; private and loopback addresses are refused unless
     ``allow_private=True``.
 
@@ -30,7 +35,8 @@ def extract(
     >>> art.title
     'Minister opens bridge'
     """
-    raw = read_input(source, kind=kind, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+    raw = read_input(source, text=text, html=html, kind=kind, max_bytes=max_bytes, timeout=timeout,
+                     allow_private=allow_private)
     art = extract_raw(raw)
     if id is not None:
         art.id = id
