@@ -12,6 +12,7 @@ import glob
 import io
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -22,6 +23,7 @@ from .inputs import file_id, is_url
 from .model import Article, failed_record
 
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".gz")
+SUPPORTED_ENDINGS = (".txt", ".html", ".htm", ".html.gz", ".text", ".xhtml")
 
 _EPILOG = """\
 examples:
@@ -108,7 +110,9 @@ def _parser() -> argparse.ArgumentParser:
 def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
     """Files, folders (recursive), glob patterns and URLs -> individual inputs, in a stable order.
 
-    A pattern or path that matches nothing is still yielded, so that it is reported as failed.
+    A path or pattern that gives no file (a missing file, a folder holding no supported file, a pattern
+    that matches nothing) is still yielded as it was given, so that it is reported as failed with
+    :func:`why_no_input`.
     """
     for p in paths:
         if is_url(p):
@@ -116,11 +120,8 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
             continue
         path = Path(p)
         if path.is_dir():
-            found = sorted(
-                f for f in path.rglob("*")
-                if f.is_file() and f.name.lower().endswith(INPUT_SUFFIXES) and not f.name.startswith(".")
-            )
-            yield from (str(f) for f in found)
+            found = sorted(f for f in path.rglob("*") if f.is_file() and _supported(f))
+            yield from (str(f) for f in found) if found else [p]
         elif path.exists():
             yield p
         elif glob.has_magic(p):
@@ -128,6 +129,29 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
             yield from matches if matches else [p]
         else:
             yield p
+
+
+def _supported(f: Path) -> bool:
+    return f.name.lower().endswith(INPUT_SUFFIXES) and not f.name.startswith(".")
+
+
+def why_no_input(item: str) -> str | None:
+    """Why ``item`` (as yielded by :func:`expand_inputs`) gives no file to read, or None if it is one."""
+    if is_url(item):
+        return None
+    path = Path(item)
+    if path.is_dir():
+        counts = Counter(
+            f.suffix.lower() or "(no ending)" for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
+        )
+        found = ", ".join(f"{n} {suffix}" for suffix, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return (f"no supported files ({', '.join(SUPPORTED_ENDINGS)}); "
+                + (f"found {found}" if found else "the folder is empty"))
+    if path.exists():
+        return None
+    if glob.has_magic(item):
+        return "no file matches this pattern"
+    return f"no such file: {item}"
 
 
 def _id(item: str) -> str:
@@ -138,8 +162,9 @@ def _articles(args: argparse.Namespace) -> Iterator[tuple[str, Article | None, s
     from .extract import extract
 
     for item in expand_inputs(args.paths):
-        if not is_url(item) and not Path(item).exists():
-            yield item, None, f"no such file: {item}"
+        problem = why_no_input(item)
+        if problem:
+            yield item, None, problem
             continue
         try:
             art = extract(item, kind=args.kind, timeout=args.timeout, allow_private=args.allow_private_urls)
