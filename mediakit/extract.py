@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import InputError
@@ -61,6 +62,22 @@ def extract_raw(raw: RawInput) -> Article:
     art.input_kind = raw.kind
     if raw.url and not art.url:
         art.url = raw.url
+    _apply_metadata(art, raw.metadata)
     if "replace" in raw.encoding:
         art.flags.append("encoding: some bytes were not valid UTF-8 and were replaced")
     return art
+
+
+_ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def _apply_metadata(art: Article, metadata: dict[str, str]) -> None:
+    """Metadata recorded beside the text (a table row's columns) wins over what extraction guessed."""
+    for key in ("title", "outlet", "url"):
+        if metadata.get(key):
+            setattr(art, key, metadata[key])
+    if metadata.get("author"):
+        art.byline = metadata["author"]
+    if metadata.get("date"):
+        m = _ISO_DAY.match(metadata["date"].strip())
+        art.date = m.group(1) if m else metadata["date"]

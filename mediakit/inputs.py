@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import FetchError, InputError
@@ -37,6 +37,8 @@ class RawInput:
     id: str
     encoding: str = "utf-8"
     url: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    """What the input's container says about it (a table row's title, date, outlet, url, author)."""
 
 
 def is_url(value: object) -> bool:
@@ -61,6 +63,10 @@ def read_input(
     text (several lines, a sentence, or HTML markup) is the article itself. ``text=`` and ``html=`` pass
     the content explicitly, with no guessing. ``kind`` forces ``"html"`` or ``"text"``; ``"auto"`` sniffs
     the content.
+
+    A table of articles (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``; see :mod:`mediakit.importers`) is not
+    one article and raises :class:`InputError`; ``"export.csv#3"`` reads its third row, with the row's
+    title, date, outlet, url and author in ``metadata``.
     """
     if kind not in ("auto", "html", "text"):
         raise InputError(f"kind must be 'auto', 'html' or 'text', not {kind!r}")
@@ -79,10 +85,15 @@ def read_input(
             raise InputError(f"{forced}=... is read as {forced}; kind={kind!r} contradicts it")
         _check_size(len(content), max_bytes, "<text>")
         return RawInput(content, forced, "<text>", "<text>")
+    if isinstance(value, (str, Path)) and not is_url(value):
+        table_row = _table_row(value)
+        if table_row is not None:
+            return table_row
     if isinstance(value, str) and not is_url(value) and looks_like_path(value):
         value = Path(value)
     if isinstance(value, Path):
         path = value
+        _check_not_table(path)
         data = _read_file(path, max_bytes)
         decoded, enc = decode_bytes(data, origin=str(path))
         return RawInput(decoded, _kind(decoded, kind, path.name), str(path), file_id(path), enc)
@@ -171,6 +182,40 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, max_bytes, str(path))
     return data
+
+
+def _table_row(value: str | Path) -> RawInput | None:
+    """``"export.csv#3"``: row 3 of a table, as one input (None when ``value`` is no such reference)."""
+    if "#" not in str(value) or "\n" in str(value):
+        return None
+    from .importers import read_unit, split_row_ref
+
+    ref = split_row_ref(value)
+    if ref is None:
+        return None
+    return read_unit(*ref).raw_input()
+
+
+def _check_not_table(path: Path) -> None:
+    """A file of many articles (a CSV export...) is not one article: say how to read it."""
+    from .importers import importer_for, read_units
+
+    if path.name.lower().endswith(".gz") and importer_for(path.name[:-3]) is not None:
+        raise InputError(f"{path}: a compressed table; decompress it first (e.g. `gunzip -k {path}`), then read "
+                         "its rows with mediakit.importers.read_units() or `mediakit extract`")
+    if importer_for(path) is None or not path.expanduser().is_file():
+        return
+    count = ""
+    try:
+        if path.expanduser().stat().st_size <= 50_000_000:  # counting rows of a huge export is not worth it
+            count = f" of {sum(1 for _ in read_units(path.expanduser()))} rows"
+    except (InputError, OSError):
+        pass
+    raise InputError(
+        f"{path}: a table{count}, not one article: it holds one article per row. Read every row with "
+        f"mediakit.importers.read_units({str(path)!r}) or the command line (`mediakit extract {path}`); "
+        f"read one row with mediakit.extract({str(path) + '#1'!r}) (rows count from 1)"
+    )
 
 
 def _check_is_file(path: Path) -> None:
