@@ -30,11 +30,13 @@ SUPPORTED_ENDINGS = (".txt", ".html", ".htm", ".html.gz", ".text", ".xhtml") + t
 
 _EPILOG = """\
 examples:
-  mediakit extract data/examples/harbour_pasted.txt --format text
-  mediakit extract articles/ --format jsonl > clean.jsonl       (every .txt/.html/.html.gz in the folder)
-  mediakit extract 'pages/*.html' https://example.org/story --format json
-  mediakit quotes articles/ --format csv > quotes.csv
-  mediakit analyse story.txt --format json
+  mediakit extract data/examples/ferry_pasted.txt --format text
+  mediakit extract data/corpus/raw/html --format jsonl > clean.jsonl   # every article in the folder
+  mediakit extract 'data/examples/*.html' data/examples/ferry_clean.txt --format json
+  mediakit quotes data/corpus/raw/pasted --format csv > quotes.csv
+  mediakit quotes data/corpus/raw/ens-wire.csv --format csv            # a CSV export: one article per row
+  mediakit actors data/corpus/raw/ens-wire.csv#3 --format csv          # one row of it
+  mediakit analyse data/examples/ferry_page.html --format json
 
 Inputs are files, folders (searched recursively for .txt, .html, .htm, .html.gz and tables), glob
 patterns (quote them) and http(s) URLs. A table (.csv, .tsv, .jsonl, .parquet export with a text, body,
