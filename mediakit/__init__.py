@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import importers
 from .errors import FetchError, InputError, MediakitError
 from .extract import extract
 from .model import Article, Caption, Span
@@ -59,6 +60,7 @@ __all__ = [
     "Span",
     "analyse",
     "extract",
+    "importers",
     "load_corpus",
     "normalise",
     "__version__",
