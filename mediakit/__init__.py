@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import importers
 from .errors import FetchError, InputError, MediakitError
 from .extract import extract
 from .model import Article, Caption, Span
@@ -21,16 +22,25 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def analyse(article: Article | str | bytes | Path, **kwargs: Any) -> Analysis:
+def analyse(
+    article: Article | str | bytes | Path | None = None,
+    *,
+    text: str | None = None,
+    html: str | None = None,
+    **kwargs: Any,
+) -> Analysis:
     """Find actors and quotes in an :class:`Article`, or in anything :func:`extract` reads.
 
-    Keyword arguments go to :func:`mediakit.analysis.analyse` (``engine``, ``codebook``,
-    ``capitals_as_governments``, ``nlp``).
+    ``text=`` and ``html=`` give the content itself, as for :func:`extract` (a path that names no file
+    raises :class:`InputError`). Other keyword arguments go to :func:`mediakit.analysis.analyse`
+    (``engine``, ``codebook``, ``capitals_as_governments``, ``nlp``).
     """
     from .analysis import analyse as _analyse
 
     if not isinstance(article, Article):
-        article = extract(article)
+        article = extract(article, text=text, html=html)
+    elif text is not None or html is not None:
+        raise InputError("give an Article or text=/html=, not both")
     return _analyse(article, **kwargs)
 
 
@@ -50,6 +60,7 @@ __all__ = [
     "Span",
     "analyse",
     "extract",
+    "importers",
     "load_corpus",
     "normalise",
     "__version__",

@@ -134,8 +134,44 @@ class Corpus:
         return pl.DataFrame(rows, schema=ACTOR_SCHEMA)
 
     def raw_paths(self) -> dict[str, Path]:
-        """``{id: path}`` of each article's raw shape (saved page, pasted text or the wire CSV); {} if none."""
-        return {r["id"]: Path(r["raw_path"]) for r in self.metadata.iter_rows(named=True) if r["raw_path"]}
+        """``{id: path}`` of each article's raw shape (saved page or pasted text); {} if none.
+
+        An article that is one row of a table (the wire's CSV export) gets ``<table>#<row>``, which
+        :func:`mediakit.extract` reads as that row alone; such a path is not a file (``is_file()`` is
+        False). So ``{i: mediakit.extract(p) for i, p in corpus.raw_paths().items()}`` gives each article
+        once. The row is found by the article's ``id`` or ``url`` in the table.
+        """
+        from .importers import importer_for
+
+        out: dict[str, Path] = {}
+        tables: dict[str, dict[str, int]] = {}
+        for r in self.metadata.iter_rows(named=True):
+            raw = r["raw_path"]
+            if not raw:
+                continue
+            if importer_for(raw) is None:
+                out[r["id"]] = Path(raw)
+                continue
+            if raw not in tables:
+                tables[raw] = _table_rows(raw)
+            row = tables[raw].get(r["id"]) or tables[raw].get(r["url"] or "")
+            if row is None:
+                raise MediakitError(f"{raw}: no row with id {r['id']!r} or url {r['url']!r} for that article")
+            out[r["id"]] = Path(f"{raw}#{row}")
+        return out
+
+
+def _table_rows(path: str) -> dict[str, int]:
+    """``{id or url: row}`` of a table's readable rows."""
+    from .importers import read_units
+
+    found: dict[str, int] = {}
+    for unit in read_units(path):
+        if unit.error is None:
+            for key in (unit.id, unit.metadata.get("url")):
+                if key:
+                    found.setdefault(key, unit.row)
+    return found
 
 
 def load_corpus(path: str | Path | None = None) -> Corpus:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import FetchError, InputError
@@ -37,6 +37,8 @@ class RawInput:
     id: str
     encoding: str = "utf-8"
     url: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    """What the input's container says about it (a table row's title, date, outlet, url, author)."""
 
 
 def is_url(value: object) -> bool:
@@ -44,8 +46,10 @@ def is_url(value: object) -> bool:
 
 
 def read_input(
-    value: str | bytes | Path,
+    value: str | bytes | Path | None = None,
     *,
+    text: str | None = None,
+    html: str | None = None,
     kind: str = "auto",
     max_bytes: int = MAX_BYTES,
     timeout: float = FETCH_TIMEOUT,
@@ -53,28 +57,58 @@ def read_input(
 ) -> RawInput:
     """Read a path, URL, bytes or text into a :class:`RawInput`.
 
-    A ``str`` is a URL when it looks like one, a path when a file of that name exists, and otherwise the
-    article text itself. ``kind`` forces ``"html"`` or ``"text"``; ``"auto"`` sniffs the content.
+    A ``str`` is a URL when it looks like one and a file when a file of that name exists. A one-line
+    string that looks like a path (a ``/`` or ``\\``, or an ending such as ``.txt``, ``.html`` or ``.csv``)
+    but names no readable file raises :class:`InputError`, as does a folder; a string that is clearly
+    text (several lines, a sentence, or HTML markup) is the article itself. ``text=`` and ``html=`` pass
+    the content explicitly, with no guessing. ``kind`` forces ``"html"`` or ``"text"``; ``"auto"`` sniffs
+    the content.
+
+    A table of articles (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``; see :mod:`mediakit.importers`) is not
+    one article and raises :class:`InputError`; ``"export.csv#3"`` reads its third row, with the row's
+    title, date, outlet, url and author in ``metadata``.
     """
     if kind not in ("auto", "html", "text"):
         raise InputError(f"kind must be 'auto', 'html' or 'text', not {kind!r}")
-    if isinstance(value, Path) or (isinstance(value, str) and _looks_like_path(value)):
-        path = Path(value)
+    given = [name for name, v in (("source", value), ("text", text), ("html", html)) if v is not None]
+    if len(given) != 1:
+        raise InputError(
+            "give exactly one of: a source (path, URL, bytes or str), text='...' or html='...'"
+            + (f" (got {', '.join(given)})" if given else "")
+        )
+    if text is not None or html is not None:
+        forced = "text" if text is not None else "html"
+        content = text if text is not None else html
+        if not isinstance(content, str):
+            raise InputError(f"{forced}= takes a str, not a {type(content).__name__}")
+        if kind not in ("auto", forced):
+            raise InputError(f"{forced}=... is read as {forced}; kind={kind!r} contradicts it")
+        _check_size(len(content), max_bytes, "<text>")
+        return RawInput(content, forced, "<text>", "<text>")
+    if isinstance(value, (str, Path)) and not is_url(value):
+        table_row = _table_row(value)
+        if table_row is not None:
+            return table_row
+    if isinstance(value, str) and not is_url(value) and looks_like_path(value):
+        value = Path(value)
+    if isinstance(value, Path):
+        path = value
+        _check_not_table(path)
         data = _read_file(path, max_bytes)
-        text, enc = decode_bytes(data, origin=str(path))
-        return RawInput(text, _kind(text, kind, path.name), str(path), file_id(path), enc)
+        decoded, enc = decode_bytes(data, origin=str(path))
+        return RawInput(decoded, _kind(decoded, kind, path.name), str(path), file_id(path), enc)
     if is_url(value):
         url = str(value).strip()
         data = fetch_url(url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
-        text, enc = decode_bytes(data, origin=url)
-        return RawInput(text, _kind(text, kind, ""), url, url, enc, url=url)
+        decoded, enc = decode_bytes(data, origin=url)
+        return RawInput(decoded, _kind(decoded, kind, ""), url, url, enc, url=url)
     if isinstance(value, (bytes, bytearray, memoryview)):
         data = bytes(value)
         if data[:2] == b"\x1f\x8b":
             data = _gunzip(data, max_bytes, "<bytes>")
         _check_size(len(data), max_bytes, "<bytes>")
-        text, enc = decode_bytes(data, origin="<bytes>")
-        return RawInput(text, _kind(text, kind, ""), "<bytes>", "<bytes>", enc)
+        decoded, enc = decode_bytes(data, origin="<bytes>")
+        return RawInput(decoded, _kind(decoded, kind, ""), "<bytes>", "<bytes>", enc)
     if isinstance(value, str):
         _check_size(len(value), max_bytes, "<text>")
         return RawInput(value, _kind(value, kind, ""), "<text>", "<text>")
@@ -90,13 +124,38 @@ def file_id(path: Path) -> str:
     return name
 
 
-def _looks_like_path(value: str) -> bool:
-    if "\n" in value or len(value) > 4096 or is_url(value):
+PATH_SUFFIXES = (
+    ".txt", ".text", ".html", ".htm", ".xhtml", ".xml", ".gz", ".csv", ".tsv", ".jsonl", ".ndjson", ".json",
+    ".parquet", ".warc", ".md",
+)
+"""Endings that make a one-line string a path (of a file that must then exist), not article text."""
+
+_SENTENCE = re.compile(r"""[.!?;,:\u2026]["'\u201d\u2019)\]]*(\s|$)""")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+://")  # a URL, or text starting with one: never a local path
+_MARKUP = re.compile(r"<[a-zA-Z!/][^<>]*>")
+
+
+def looks_like_path(value: str) -> bool:
+    """Whether a string is meant as a path rather than as the article text.
+
+    True for an existing file or folder named by a one-line string, and for a one-line string with a path
+    separator or a file ending (see :data:`PATH_SUFFIXES`) that is not clearly text. Clearly text means
+    several lines, HTML markup, or spaces with sentence punctuation.
+
+    >>> looks_like_path("data/examples/missing.txt"), looks_like_path("The mayor said so.")
+    (True, False)
+    """
+    stripped = value.strip()
+    if not stripped or "\n" in stripped or len(value) > 4096 or _SCHEME.match(stripped):
         return False
     try:
-        return Path(value).is_file()
+        if Path(value).expanduser().exists():
+            return True
     except (OSError, ValueError):
         return False
+    if _MARKUP.search(stripped) or (" " in stripped and _SENTENCE.search(stripped)):
+        return False
+    return "/" in stripped or "\\" in stripped or stripped.lower().endswith(PATH_SUFFIXES)
 
 
 def _check_size(n: int, max_bytes: int, origin: str) -> None:
@@ -108,6 +167,8 @@ def _check_size(n: int, max_bytes: int, origin: str) -> None:
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:
+    _check_is_file(path)
+    path = path.expanduser()
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -121,6 +182,76 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, max_bytes, str(path))
     return data
+
+
+def _table_row(value: str | Path) -> RawInput | None:
+    """``"export.csv#3"``: row 3 of a table, as one input (None when ``value`` is no such reference)."""
+    if "#" not in str(value) or "\n" in str(value):
+        return None
+    from .importers import read_unit, split_row_ref
+
+    ref = split_row_ref(value)
+    if ref is None:
+        return None
+    return read_unit(*ref).raw_input()
+
+
+def _check_not_table(path: Path) -> None:
+    """A file of many articles (a CSV export...) is not one article: say how to read it."""
+    from .importers import importer_for, read_units
+
+    if path.name.lower().endswith(".gz") and importer_for(path.name[:-3]) is not None:
+        raise InputError(f"{path}: a compressed table; decompress it first (e.g. `gunzip -k {path}`), then read "
+                         "its rows with mediakit.importers.read_units() or `mediakit extract`")
+    if importer_for(path) is None or not path.expanduser().is_file():
+        return
+    count = ""
+    try:
+        if path.expanduser().stat().st_size <= 50_000_000:  # counting rows of a huge export is not worth it
+            count = f" of {sum(1 for _ in read_units(path.expanduser()))} rows"
+    except (InputError, OSError):
+        pass
+    raise InputError(
+        f"{path}: a table{count}, not one article: it holds one article per row. Read every row with "
+        f"mediakit.importers.read_units({str(path)!r}) or the command line (`mediakit extract {path}`); "
+        f"read one row with mediakit.extract({str(path) + '#1'!r}) (rows count from 1)"
+    )
+
+
+def _check_is_file(path: Path) -> None:
+    """Raise a clear :class:`InputError` when ``path`` is a folder or names no file."""
+    full = path.expanduser()
+    if full.is_dir():
+        try:
+            endings = sorted({p.suffix.lower() for p in full.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")})
+        except OSError:
+            endings = []
+        pattern = f"*{endings[0]}" if endings else "*.txt"
+        raise InputError(
+            f"{path}: is a folder, and extract() reads one article. For every file in it use the command "
+            f"line (`mediakit extract {path}`), or loop in Python: "
+            f"[mediakit.extract(p) for p in sorted(Path({str(path)!r}).glob({pattern!r}))]; "
+            "for the bundled teaching corpus use mediakit.load_corpus()"
+        )
+    if full.exists():
+        return
+    hint = ""
+    parent = full.parent
+    try:
+        if parent.is_dir():
+            import difflib
+
+            names = sorted(p.name for p in parent.iterdir())
+            close = difflib.get_close_matches(full.name, names, n=1, cutoff=0.75)
+            hint = f"; did you mean {str(path.parent / close[0])!r}" if close else ""
+        else:
+            hint = f"; the folder {str(path.parent)!r} does not exist either"
+    except OSError:
+        pass
+    raise InputError(
+        f"{path}: no such file (relative paths start from {Path.cwd()}){hint}. To analyse this string as "
+        "the article text itself, pass text=... (e.g. mediakit.extract(text=...))"
+    )
 
 
 def _gunzip(data: bytes, max_bytes: int, origin: str) -> bytes:
@@ -276,5 +407,6 @@ def fetch_url(
     return data
 
 
-__all__ = ["RawInput", "read_input", "decode_bytes", "fetch_url", "file_id", "MAX_BYTES"]
+__all__ = ["RawInput", "read_input", "decode_bytes", "fetch_url", "file_id", "looks_like_path", "MAX_BYTES",
+           "PATH_SUFFIXES"]
 

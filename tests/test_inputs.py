@@ -80,3 +80,76 @@ def test_kind_is_validated() -> None:
 def test_non_english_text() -> None:
     art = extract("Le maire a dit lundi que les discussions reprendraient.\n\nLes commerçants sont inquiets.")
     assert "maire" in art.source
+
+
+# ----- strings that look like paths ---------------------------------------------------------------
+
+import mediakit  # noqa: E402
+
+
+@pytest.mark.parametrize("value", [
+    "data/examples/does_not_exist.txt",
+    "../data/examples/ferry_pastd.txt",          # a notebook INPUT typo
+    "story.html",
+    "exports/wire.csv",
+    "C:\\Users\\ana\\story.txt",
+    "feeds/items.jsonl",
+    "pages/archive.warc.gz",
+    "~/Downloads/page.htm",
+])
+def test_missing_path_is_an_error_not_an_article(value: str) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        extract(value)
+    with pytest.raises(InputError, match="no such file"):
+        mediakit.analyse(value)
+
+
+def test_missing_path_suggests_a_close_name(examples, monkeypatch) -> None:
+    monkeypatch.chdir(examples.parent.parent)
+    with pytest.raises(InputError, match="ferry_pasted.txt"):
+        extract("data/examples/ferry_pastd.txt")
+
+
+def test_folder_is_an_error_pointing_to_the_cli(examples) -> None:
+    for value in (str(examples), examples):
+        with pytest.raises(InputError, match=r"is a folder.*mediakit extract"):
+            extract(value)
+    with pytest.raises(InputError, match="is a folder"):
+        mediakit.analyse(str(examples))
+
+
+def test_folder_name_without_separator_is_a_folder(tmp_path, monkeypatch) -> None:
+    (tmp_path / "articles").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="is a folder"):
+        extract("articles")
+
+
+@pytest.mark.parametrize("value", [
+    "The minister said on Monday that the dam would be built.",
+    "Prices rose 3.5% in Lundby/Vessen, the harbour board said.",
+    "<p>The mayor said the bridge was safe.</p>",
+    "Bridge reopens\n\nThe bridge reopened on Monday.",
+    "word " * 50,
+])
+def test_clear_text_is_text(value: str) -> None:
+    from mediakit.inputs import looks_like_path
+
+    assert not looks_like_path(value)
+    assert read_input(value).origin == "<text>"
+
+
+def test_explicit_text_and_html_keywords() -> None:
+    art = extract(text="data/examples/does_not_exist.txt")
+    assert art.origin == "<text>" and art.input_kind == "text" and "does_not_exist" in art.source
+    art = extract(html="<html><body><article><h1>Bridge</h1><p>" + "The bridge reopened on Monday. " * 20
+                  + "</p></article></body></html>")
+    assert art.input_kind == "html" and "reopened" in art.body
+    an = mediakit.analyse(text="The bridge is safe, Ms Ana Petrov said on Monday.")
+    assert an.article.origin == "<text>"
+    with pytest.raises(InputError, match="one of"):
+        extract("a", text="b")
+    with pytest.raises(InputError, match="one of"):
+        extract()
+    with pytest.raises(InputError, match="kind"):
+        extract(text="x y.", kind="html")

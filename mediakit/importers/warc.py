@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..corpus.units import Unit
 from ..errors import InputError
 from ..inputs import decode_bytes
+from .units import Unit
 
 SUFFIXES = (".warc", ".warc.gz")
 MAX_RECORD = 20_000_000

@@ -60,6 +60,6 @@ def anonymous_rate(corpus: Any) -> pl.DataFrame:
                          .then(pl.col("anonymous_quotes") / pl.col("quotes")).otherwise(None).cast(pl.Float64),
                          articles_with_anonymous_share=(pl.col("articles_with_anonymous") / pl.col("articles"))
                          .cast(pl.Float64)))
-    return (out.sort("outlet", nulls_last=True)
+    return (out.sort("outlet", nulls_last=True, maintain_order=True)  # one row per outlet
             .select("outlet", "articles", "quotes", "anonymous_quotes", "anonymous_share",
                     "articles_with_anonymous", "articles_with_anonymous_share").collect())

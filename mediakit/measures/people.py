@@ -91,4 +91,6 @@ def people_quoted_by_outlet(corpus: Any) -> pl.DataFrame:
                 max=pl.col("people").max(), none=(pl.col("people") == 0).sum())
            .with_columns(int_cols("articles", "max", "none"))
            .with_columns(pl.col("mean", "median").cast(pl.Float64)))
-    return out.sort("outlet", nulls_last=True).select("outlet", "articles", "mean", "median", "max", "none").collect()
+    # one row per outlet, so sorting on it leaves no tie
+    return out.sort("outlet", nulls_last=True, maintain_order=True).select(
+        "outlet", "articles", "mean", "median", "max", "none").collect()
