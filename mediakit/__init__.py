@@ -17,6 +17,8 @@ from .normalise import normalise
 
 if TYPE_CHECKING:
     from .analysis import Analysis
+    from .corpus import BuildResult
+    from .corpus import Corpus as BuiltCorpus
     from .datasets import Corpus
 
 __version__ = "0.1.0"
@@ -51,6 +53,20 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     return _load(path)
 
 
+def build_corpus(sources: Any, out: str | Path, **kwargs: Any) -> BuildResult:
+    """Analyse many sources into a corpus folder of Parquet tables (see :func:`mediakit.corpus.build_corpus`)."""
+    from .corpus import build_corpus as _build
+
+    return _build(sources, out, **kwargs)
+
+
+def open_corpus(path: str | Path) -> BuiltCorpus:
+    """Open a built corpus folder: lazy polars tables ``articles``, ``quotes``, ``actors``, ``mentions``."""
+    from .corpus import open_corpus as _open
+
+    return _open(path)
+
+
 __all__ = [
     "Article",
     "Caption",
@@ -59,9 +75,11 @@ __all__ = [
     "MediakitError",
     "Span",
     "analyse",
+    "build_corpus",
     "extract",
     "importers",
     "load_corpus",
     "normalise",
+    "open_corpus",
     "__version__",
 ]

@@ -109,8 +109,91 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--codebook", help="YAML or CSV codebook mapping actors to categories")
         sp.add_argument("--no-capitals", action="store_true",
                         help="do not map capital cities ('Beijing said') to their governments")
+    _add_corpus(sub)
     sub.add_parser("help", help="show this help").set_defaults(func=lambda a, o: (p.print_help(o), 0)[1])
     return p
+
+
+_CORPUS_EPILOG = """\
+examples:
+  mediakit corpus build data/corpus/raw --out teaching.corpus
+  mediakit corpus build stories.csv pages/ urls.txt feed.xml crawl.warc.gz --out my.corpus --workers 2
+  mediakit corpus build export.csv --columns text=body,date=published --out my.corpus
+  mediakit corpus build train/text dev/text --metadata metadata.tsv --out polnear.corpus
+  mediakit corpus status teaching.corpus
+
+Sources mix freely: files, folders and globs of .txt/.html/.html.gz; tabular exports (.csv, .tsv, .jsonl,
+.parquet: one article per row; Media Cloud's column names work as they are); URL lists (.urls, or a .txt of
+one URL per line); RSS/Atom feeds and sitemaps (.rss, .atom, .xml); web archives (.warc, .warc.gz).
+Interrupt a build at any time and run the same command again: it finishes the rest. Adding sources to an
+existing folder processes only the new articles. The tables are Parquet files under DIR/parts/; open them
+with mediakit.open_corpus(DIR).
+"""
+
+
+def _add_corpus(sub: Any) -> None:
+    cp = sub.add_parser("corpus", help="build a corpus of many articles into Parquet tables, or show its status",
+                        description="Build a corpus of many articles into Parquet tables, or show its status.",
+                        epilog=_CORPUS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    csub = cp.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
+    b = csub.add_parser("build", help="analyse sources into a corpus folder (resumable, incremental)",
+                        epilog=_CORPUS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    b.add_argument("sources", nargs="+", metavar="SOURCE", help="files, folders, globs, exports, URL lists, "
+                   "feeds, WARC files or URLs")
+    b.add_argument("--out", required=True, metavar="DIR", help="the corpus folder (created or added to)")
+    b.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores)")
+    b.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes (default) or dask.distributed")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
+                   "(tcp://host:8786); default: a LocalCluster")
+    b.add_argument("--codebook", help="YAML or CSV codebook mapping actors to categories")
+    b.add_argument("--metadata", metavar="FILE", help="CSV/TSV/JSONL with an id column (outlet, date, title...) "
+                   "joined on article id")
+    b.add_argument("--columns", metavar="MAP", help="export columns by role: text=body,date=published")
+    b.add_argument("--budget", type=float, default=60, help="seconds allowed per article (default: 60)")
+    b.add_argument("--timeout", type=float, default=20, help="seconds allowed per URL fetch (default: 20)")
+    b.add_argument("--allow-private-urls", action="store_true",
+                   help="allow URLs on private or loopback addresses (e.g. a local test server)")
+    b.add_argument("--quiet", action="store_true", help="no progress and no summary")
+    b.set_defaults(func=_cmd_corpus_build)
+    st = csub.add_parser("status", help="counts by status, outlet and date; the failures with reasons")
+    st.add_argument("dir", metavar="DIR")
+    st.set_defaults(func=_cmd_corpus_status)
+
+
+def _column_map(text: str | None) -> dict[str, str] | None:
+    if not text:
+        return None
+    out = {}
+    for part in text.split(","):
+        role, sep, col = part.partition("=")
+        if not sep or not role.strip() or not col.strip():
+            raise MediakitError(f"--columns wants role=column pairs separated by commas, not {part!r}")
+        out[role.strip()] = col.strip()
+    return out
+
+
+def _cmd_corpus_build(args: argparse.Namespace, out: TextIO) -> int:
+    from .corpus import build_corpus
+
+    result = build_corpus(
+        args.sources, args.out, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+        codebook=args.codebook, metadata=args.metadata, columns=_column_map(args.columns), budget=args.budget,
+        timeout=args.timeout, allow_private=args.allow_private_urls, quiet=args.quiet,
+    )
+    if not args.quiet:
+        for source, why in result.failures:
+            print(f"mediakit: failed: {source}: {why}", file=sys.stderr)
+        print(f"mediakit: {result.summary()}", file=sys.stderr)
+    return 1 if result.failed else 0
+
+
+def _cmd_corpus_status(args: argparse.Namespace, out: TextIO) -> int:
+    from .corpus import open_corpus
+
+    corpus = open_corpus(args.dir)
+    out.write(corpus.status() + "\n")
+    return 1 if corpus.failures() else 0
 
 
 # --- inputs -----------------------------------------------------------------------------------------
