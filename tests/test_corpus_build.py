@@ -187,14 +187,14 @@ def test_warc_records_become_articles(tmp_path: Path) -> None:
             writer.write_record(writer.create_warc_record(f"https://news.example/s{i}", "response",
                                                           payload=BytesIO(html), http_headers=headers))
     data = path.read_bytes()
-    (tmp_path / "cut.warc.gz").write_bytes(data[: len(data) * 2 // 3])
+    (tmp_path / "cut.warc.gz").write_bytes(data[: len(data) // 2])  # inside the second record
     build_corpus([path], tmp_path / "c", workers=1, quiet=True)
     arts = open_corpus(tmp_path / "c").articles.collect()
     assert arts.height == 3 and set(arts["status"]) == {"ok"}
     assert sorted(arts["url"].to_list()) == [f"https://news.example/s{i}" for i in range(3)]
     build_corpus([tmp_path / "cut.warc.gz"], tmp_path / "cut", workers=1, quiet=True)
     cut = open_corpus(tmp_path / "cut").articles.collect()
-    assert "failed" in set(cut["status"]) and cut.height >= 2
+    assert "failed" in set(cut["status"]) and cut.height >= 1
 
 
 def test_cli_corpus_build_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
