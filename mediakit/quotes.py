@@ -347,12 +347,12 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None) -> list[Quote
     view = normalise(source)
     norm = view.text
     # normalising keeps offsets unless a ligature or zero-width character changed the length
-    to_norm = _inverse_map(view, source) if len(norm) != len(source) or not view.is_identity else None
+    to_norm = None if view.is_identity else view.to_normalised
     n = len(source)
     if to_norm is None:
         paras = _clean_spans([(max(0, p.start), min(n, p.end)) for p in paragraphs])
     else:
-        paras = _clean_spans([(to_norm[max(0, p.start)], to_norm[min(n, p.end)]) for p in paragraphs])
+        paras = _clean_spans([(to_norm(max(0, p.start)), to_norm(min(n, p.end))) for p in paragraphs])
     # a single-quoted quotation opens with a curly mark (see _pair_single): none in the source, none sought
     doc = _Doc(norm, paras, lambda i: source[view.to_source(i)], "\u2018" in source)
     found = doc.run()
@@ -362,13 +362,6 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None) -> list[Quote
 
 # ---------------------------------------------------------------------------------------------------
 # offsets
-
-
-def _inverse_map(view: Any, source: str) -> list[int]:
-    """For each source offset, the normalised offset (only needed when normalising changed lengths)."""
-    n = len(view.text)
-    src_of = [view.to_source(i) for i in range(n + 1)]
-    return [bisect_left(src_of, s) for s in range(len(source) + 1)]
 
 
 def _clean_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
