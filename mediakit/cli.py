@@ -141,8 +141,8 @@ def _articles(args: argparse.Namespace) -> Iterator[tuple[str, Article | None, s
         try:
             art = extract(item, kind=args.kind, timeout=args.timeout, allow_private=args.allow_private_urls)
             yield item, art, None
-        except MediakitError as exc:
-            yield item, None, str(exc)
+        except MediakitError as exc:  # cli_message: the same, naming command-line flags (e.g. private URLs)
+            yield item, None, getattr(exc, "cli_message", None) or str(exc)
         except Exception as exc:  # never a traceback for one bad input; say what failed
             yield item, None, f"unexpected {type(exc).__name__}: {exc} (please report this input)"
 

@@ -22,10 +22,10 @@ def extract(
 
     ``source`` may be a path (``.html``, ``.html.gz``, ``.txt``...), a URL, bytes, or the text itself.
     HTML goes through trafilatura and then the cleaner; plain text (copy-pasted or scraped) goes
-    through the cleaner alone. ``kind`` forces ``"html"`` or ``"text"``. URLs are fetched with a
-    ``timeout`` (seconds) and the ``max_bytes`` cap; private and loopback addresses are refused unless
-    ``allow_private=True``. Anything in reading that may have cost text (a guessed encoding, a truncated
-    gzip file) is listed in ``Article.flags``.
+    through the cleaner alone. ``kind`` forces ``"html"`` or ``"text"``. URLs are fetched within a
+    ``timeout`` (seconds: a deadline for the whole fetch) and the ``max_bytes`` cap; private and loopback
+    addresses are refused unless ``allow_private=True``. Anything in reading that may have cost text (a
+    guessed encoding, a truncated gzip file) is listed in ``Article.flags``.
 
     >>> art = extract("Minister opens bridge\\n\\nThe minister opened the bridge on Monday, officials said.")
     >>> art.title
