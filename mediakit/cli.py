@@ -270,8 +270,8 @@ def _articles(args: argparse.Namespace) -> Iterator[tuple[Item, Article | None, 
             try:
                 art = extract(label, kind=args.kind, timeout=args.timeout, allow_private=args.allow_private_urls)
                 yield _item(label), art, None
-            except MediakitError as exc:
-                yield _item(label), None, str(exc)
+            except MediakitError as exc:  # cli_message: the same, naming command-line flags
+                yield _item(label), None, getattr(exc, "cli_message", None) or str(exc)
             except Exception as exc:  # never a traceback for one bad input; say what failed
                 yield _item(label), None, f"unexpected {type(exc).__name__}: {exc} (please report this input)"
 

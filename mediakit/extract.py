@@ -28,9 +28,10 @@ def extract(
     :class:`~mediakit.errors.InputError` instead of becoming an article; pass ``text="..."`` or
     ``html="..."`` to give the content itself with no guessing. HTML goes through trafilatura and then
     the cleaner; plain text (copy-pasted or scraped) goes through the cleaner alone. ``kind`` forces
-    ``"html"`` or ``"text"``. URLs are fetched with a
-    ``timeout`` (seconds) and the ``max_bytes`` cap; private and loopback addresses are refused unless
-    ``allow_private=True``.
+    ``"html"`` or ``"text"``. URLs are fetched within a ``timeout`` (seconds: a deadline for the whole
+    fetch) and the ``max_bytes`` cap; private and loopback addresses are refused unless
+    ``allow_private=True``. Anything in reading that may have cost text (a guessed encoding, a truncated
+    gzip file) is listed in ``Article.flags``.
 
     >>> art = extract("Minister opens bridge\\n\\nThe minister opened the bridge on Monday, officials said.")
     >>> art.title
@@ -63,8 +64,7 @@ def extract_raw(raw: RawInput) -> Article:
     if raw.url and not art.url:
         art.url = raw.url
     _apply_metadata(art, raw.metadata)
-    if "replace" in raw.encoding:
-        art.flags.append("encoding: some bytes were not valid UTF-8 and were replaced")
+    art.flags.extend(raw.flags)  # how the input was read: a guessed encoding, a truncated gzip file...
     return art
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from .errors import InputError
@@ -62,7 +63,10 @@ def extract_html(html: str, url: str | None = None) -> Article:
         raise InputError(f"HTML could not be parsed ({exc})") from None
     if tree is None:
         raise InputError("HTML could not be parsed (no document tree)")
-    meta = read_metadata(tree)
+    try:
+        meta = read_metadata(tree)
+    except RecursionError:  # metadata is a nicety: a page too deeply nested to read it still has a body
+        meta = {"flags": ["metadata: the page is nested too deeply to read its metadata; skipped"]}
     try:
         doc = trafilatura.bare_extraction(
             tree, url=url, with_metadata=False, favor_precision=True, include_comments=False
@@ -83,6 +87,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     caption_texts = meta.get("captions", [])
     art.captions = [Caption(text=c, credit=credit) for c, credit in caption_texts]
     _classify_lines(art, {_key(c) for c, _ in caption_texts}, _key(art.title or ""))
+    art.flags.extend(meta.get("flags", []))
     if not art.paragraphs:
         art.flags.append("no article text found in the HTML")
     return art
@@ -147,10 +152,12 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 def read_metadata(tree: Any) -> dict[str, Any]:
     """Title, byline, date (ISO), outlet, section, standfirst, url, language and captions from a parsed page.
 
-    JSON-LD wins over meta tags, which win over visible elements; values are plain strings.
+    JSON-LD wins over meta tags, which win over visible elements; values are plain strings. A JSON-LD
+    block that cannot be read (not JSON, or nested too deeply) is skipped, and ``"flags"`` says so.
     """
     meta: dict[str, Any] = {}
-    ld = _json_ld(tree)
+    flags: list[str] = []
+    ld = _json_ld(tree, flags)
     if ld:
         meta["title"] = _s(ld.get("headline")) or _s(ld.get("name"))
         meta["byline"] = _names(ld.get("author"))
@@ -192,6 +199,7 @@ def read_metadata(tree: Any) -> dict[str, Any]:
     byline = meta.get("byline")
     if byline and byline.lower().startswith("by "):
         meta["byline"] = byline[3:].strip()
+    meta["flags"] = flags
     return {k: v for k, v in meta.items() if v}
 
 
@@ -200,19 +208,29 @@ def _fill(meta: dict[str, Any], key: str, value: str | None) -> None:
         meta[key] = " ".join(value.split())
 
 
+_LD_DEPTH = 4
+"""How deep the JSON-LD look-ups go (lists in lists, ``@graph`` in ``@graph``); deeper is not metadata."""
+
+
 def _s(v: Any) -> str | None:
-    if isinstance(v, str):
-        return " ".join(v.split()) or None
-    if isinstance(v, dict):
-        return _s(v.get("@id") or v.get("name"))
-    if isinstance(v, list) and v:
-        return _s(v[0])
+    """A JSON-LD value as one string: a string, a dict's ``@id``/``name``, a list's first item."""
+    for _ in range(_LD_DEPTH + 1):  # a loop, not recursion: JSON-LD can be nested hundreds deep
+        if isinstance(v, str):
+            return " ".join(v.split()) or None
+        if isinstance(v, dict):
+            v = v.get("@id") or v.get("name")
+        elif isinstance(v, list) and v:
+            v = v[0]
+        else:
+            return None
     return None
 
 
-def _names(v: Any) -> str | None:
+def _names(v: Any, depth: int = 0) -> str | None:
     if isinstance(v, list):
-        names = [n for n in (_names(x) for x in v) if n]
+        if depth >= _LD_DEPTH:
+            return None
+        names = [n for n in (_names(x, depth + 1) for x in v) if n]
         return ", ".join(names) or None
     if isinstance(v, dict):
         return _s(v.get("name"))
@@ -226,11 +244,18 @@ def _iso(v: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def _json_ld(tree: Any) -> dict[str, Any] | None:
+def _json_ld(tree: Any, flags: list[str]) -> dict[str, Any] | None:
+    """The first article-like JSON-LD object of the page; unreadable blocks are skipped with a flag."""
     for el in tree.iterfind('.//script[@type="application/ld+json"]'):
+        if not (el.text or "").strip():
+            continue
         try:
-            data = json.loads(el.text or "")
-        except (ValueError, TypeError):
+            data = json.loads(el.text)
+        except RecursionError:
+            flags.append("metadata: a JSON-LD block nested too deeply to read was skipped")
+            continue
+        except (ValueError, TypeError) as exc:
+            flags.append(f"metadata: a JSON-LD block that is not valid JSON was skipped ({exc})")
             continue
         for obj in _walk_ld(data):
             types = obj.get("@type")
@@ -242,16 +267,21 @@ def _json_ld(tree: Any) -> dict[str, Any] | None:
     return None
 
 
-def _walk_ld(data: Any, depth: int = 0):
-    if depth > 4:
-        return
-    if isinstance(data, list):
-        for x in data:
-            yield from _walk_ld(x, depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _walk_ld(data["@graph"], depth + 1)
+def _walk_ld(data: Any) -> Iterator[dict[str, Any]]:
+    """The JSON-LD objects in ``data``, in document order: in lists and ``@graph``, at most 4 levels deep.
+
+    A loop over an explicit stack, not recursion, so no nesting depth can overflow the Python stack."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _LD_DEPTH:
+            continue
+        if isinstance(node, list):
+            stack.extend((x, depth + 1) for x in reversed(node))
+        elif isinstance(node, dict):
+            yield node
+            if "@graph" in node:
+                stack.append((node["@graph"], depth + 1))
 
 
 _CREDIT = re.compile(

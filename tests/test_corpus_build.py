@@ -220,3 +220,47 @@ def test_teaching_corpus_builds_once_from_its_raw_shapes(tmp_path: Path) -> None
     assert arts["outlet"].n_unique() == 5 and arts["date"].null_count() == 0
     again = teaching_corpus(cache=tmp_path)
     assert again.path == c.path and len(list(tmp_path.iterdir())) == 1
+
+
+def test_url_list_fetched_once_then_cached(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    hits: list[str] = []
+    page = (b"<html><head><title>Pier</title></head><body><article><h1>Pier reopens</h1><p>The harbour board "
+            b"said on Monday that the north pier would reopen to ferries after repairs ended early.</p>"
+            b"</article></body></html>")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            if self.path == "/gone":
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        urls = tmp_path / "list.urls"
+        urls.write_text(f"{base}/a\n{base}/gone\n", encoding="utf-8")
+        out = tmp_path / "c"
+        refused = build_corpus([urls], tmp_path / "refused", workers=1, quiet=True)
+        assert refused.failed == 2 and not hits  # private addresses are refused unless allowed
+        r = build_corpus([urls], out, workers=1, quiet=True, allow_private=True, timeout=5)
+        assert (r.ok, r.failed) == (1, 1)
+        n = len(hits)
+        shutil.rmtree(out / "parts")  # rebuild the tables: the page comes from the cache
+        r2 = build_corpus([urls], out, workers=1, quiet=True, allow_private=True, timeout=5)
+        assert r2.ok == 1 and len(hits) == n + 1  # only the failed URL was asked again
+    finally:
+        server.shutdown()

@@ -153,3 +153,75 @@ def test_explicit_text_and_html_keywords() -> None:
         extract()
     with pytest.raises(InputError, match="kind"):
         extract(text="x y.", kind="html")
+
+
+# --- no silent loss in decompression ---------------------------------------------------------------
+
+STORY = ("Ferry talks\n\n" + "".join(
+    f"Paragraph {i}: the ferry union and the operator met on Monday, officials said, and agreed to meet again.\n\n"
+    for i in range(400)
+)).encode()
+
+
+def test_gzip_every_member_is_read(tmp_path) -> None:
+    half = len(STORY) // 2
+    p = tmp_path / "story.txt.gz"
+    p.write_bytes(gzip.compress(STORY[:half]) + gzip.compress(STORY[half:]))
+    raw = read_input(p)
+    assert raw.text.encode() == STORY and raw.flags == []
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.65, 0.8])
+def test_truncated_gzip_is_flagged(tmp_path, cut: float) -> None:
+    packed = gzip.compress(STORY)
+    p = tmp_path / "story.txt.gz"
+    p.write_bytes(packed[: int(len(packed) * cut)])
+    art = extract(p)
+    assert "truncated gzip: text may be incomplete" in art.flags
+    assert art.body and len(art.source) < len(STORY)
+    assert any("truncated gzip" in f for f in read_input(packed[: int(len(packed) * cut)]).flags)
+
+
+def test_gzip_trailing_garbage_is_flagged(tmp_path) -> None:
+    raw = read_input(gzip.compress(STORY) + b"not gzip at all")
+    assert raw.text.encode() == STORY and any("ignored" in f for f in raw.flags)
+    assert read_input(gzip.compress(STORY) + b"\x00" * 512).flags == []  # block padding: nothing lost
+
+
+def test_gzip_bomb_message() -> None:
+    data = gzip.compress(b"a" * (3 * 1024 * 1024))
+    with pytest.raises(InputError, match=r"expands past the 1\.05 MB limit"):
+        read_input(data, max_bytes=1024 * 1024)
+
+
+# --- every fallback decoding is flagged ------------------------------------------------------------
+
+
+def test_utf8_is_not_flagged() -> None:
+    assert extract(TEXT.encode("utf-8")).flags == []
+    assert read_input(TEXT.encode("utf-16")).flags == []  # a BOM is no guess
+
+
+def test_cp1252_fallback_is_flagged() -> None:
+    data = ("Caf\u00e9 owners said the \u201cdeal\u201d was fair \u2013 mostly, the mayor said on Monday.\n\n" * 3).encode("cp1252")
+    raw = read_input(data)
+    assert "Caf\u00e9" in raw.text
+    assert len(raw.flags) == 1 and raw.flags[0].startswith("encoding:") and raw.encoding in raw.flags[0]
+    assert raw.flags[0] in extract(data).flags
+
+
+def test_declared_charset_is_flagged() -> None:
+    page = ('<html><head><meta charset="iso-8859-2"></head><body><p>'
+            + "Pan \u0141ukasz powiedzia\u0142 w poniedzia\u0142ek, \u017ce prom wr\u00f3ci. " * 5 + "</p></body></html>")
+    raw = read_input(page.encode("iso-8859-2"))
+    assert "\u0141ukasz" in raw.text and "iso-8859-2" in raw.flags[0]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_encodings_without_bom(codec: str) -> None:
+    data = TEXT.encode(codec)
+    raw = read_input(data)
+    assert raw.text == TEXT and raw.encoding == codec
+    assert raw.flags == [f"encoding: {codec.upper()} without a byte-order mark (detected from the pattern of NUL bytes)"]
+    art = extract(data)
+    assert "mayor" in art.body and raw.flags[0] in art.flags

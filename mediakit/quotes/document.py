@@ -8,7 +8,7 @@ matched as continuations and follow-ons, and long ones are listed with no speake
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
@@ -49,12 +49,12 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None) -> list[Quote
     view = normalise(source)
     norm = view.text
     # normalising keeps offsets unless a ligature or zero-width character changed the length
-    to_norm = _inverse_map(view, source) if len(norm) != len(source) or not view.is_identity else None
+    to_norm = None if view.is_identity else view.to_normalised
     n = len(source)
     if to_norm is None:
         paras = _clean_spans([(max(0, p.start), min(n, p.end)) for p in paragraphs])
     else:
-        paras = _clean_spans([(to_norm[max(0, p.start)], to_norm[min(n, p.end)]) for p in paragraphs])
+        paras = _clean_spans([(to_norm(max(0, p.start)), to_norm(min(n, p.end))) for p in paragraphs])
     # a single-quoted quotation opens with a curly mark (see marks.py): none in the source, none sought
     doc = Document(norm, paras, lambda i: source[view.to_source(i)], "\u2018" in source)
     found = doc.run()
@@ -176,13 +176,6 @@ class Document:
             return False
         first = _LETTER.search(self.text, start, start + 6)
         return bool(first) and first.group(0).islower()
-
-
-def _inverse_map(view: Any, source: str) -> list[int]:
-    """For each source offset, the normalised offset (only needed when normalising changed lengths)."""
-    n = len(view.text)
-    src_of = [view.to_source(i) for i in range(n + 1)]
-    return [bisect_left(src_of, s) for s in range(len(source) + 1)]
 
 
 def _clean_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
