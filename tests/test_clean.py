@@ -283,7 +283,7 @@ def test_byline_above_the_headline_does_not_anchor_it():
     ],
 )
 def test_dated_byline_forms(line, expected):
-    from mediakit._cleanrules import dated_byline
+    from mediakit.clean.bylines import dated_byline
 
     assert dated_byline(line) == expected
 
@@ -298,7 +298,7 @@ def test_dated_byline_forms(line, expected):
     ],
 )
 def test_byline_co_authors_but_not_roles_or_outlets(line, name):
-    from mediakit._cleanrules import byline_name
+    from mediakit.clean.bylines import byline_name
 
     assert byline_name(line) == name
 
