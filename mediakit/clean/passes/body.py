@@ -9,11 +9,12 @@ paragraph inside the block is footer.
 from __future__ import annotations
 
 from ...model import Article
+from ..boilerplate import short
 from ..lines import Line
 from ..phrases import END_NOTE
 from .captions import caption_candidate, take_caption
 from .header import take_byline, take_dateline
-from .shapes import prose, short
+from .shapes import prose
 
 
 def body(lines: list[Line], lo: int, hi: int, art: Article) -> None:

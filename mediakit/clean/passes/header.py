@@ -284,4 +284,3 @@ def take_dateline(ln: Line, art: Article) -> bool:
     if iso and art.date is None:
         art.date = iso
     return True
-

@@ -8,11 +8,6 @@ from ..lines import Line
 from ..phrases import COMMENTS_HEADING, NO_COMMENTS
 
 
-def short(text: str, n: int = 40) -> str:
-    """``text`` cut to ``n`` characters for a reason string."""
-    return text if len(text) <= n else text[: n - 1] + "\u2026"
-
-
 def prose(ln: Line) -> bool:
     """A sentence of some length, not a list item, not hinted."""
     return not ln.hint and not ln.marker and ln.terminal and ln.words >= 8
