@@ -51,33 +51,37 @@ def is_running_time(ln: Line) -> bool:
     return (c[:1].isdigit() or ln.key.startswith(_PLAYER_WORDS)) and bool(DURATION.fullmatch(c))
 
 
-def line_rule(ln: Line, repeated: int = 0) -> Verdict | None:
+def line_rule(ln: Line, repeated: int = 0, shapes: bool = True) -> Verdict | None:
     """The first one-line boilerplate rule that ``ln`` meets, or None.
 
     ``repeated`` (how often a short line occurs on the page, when the caller knows) is told in a phrase
-    reason ("short line 'Share' repeated 3 times: share or social widget")."""
+    reason ("short line 'Share' repeated 3 times: share or social widget"). ``shapes=False`` leaves out
+    the rules that judge by shape alone (lines without letters, bare addresses, markup): what is left
+    names its kind in words. Running times (:func:`is_running_time`) are the video pass's."""
     c = ln.content
     first = c[:1]
-    if is_running_time(ln):
-        return Verdict("video", f"running time '{c}': a video player", False)
-    if not first.isalpha() and not LETTER.search(c):
+    if shapes and not first.isalpha() and not LETTER.search(c):
         return _symbols(c.strip())
     if first.isdigit() and COUNT_WITH_NOUN.fullmatch(c):
         cat = "share" if "comment" not in c.lower() else "comments"
         return Verdict(cat, f"count '{c}': a share or comment counter", False)
     if ln.words <= 6 and _is_timestamp(ln.key, c):
         return Verdict("byline-furniture", f"'{c}': a reading time or relative timestamp", False)
-    if ln.words == 1 and URLISH.fullmatch(c):
-        return Verdict("navigation", "a bare address, handle or link", False)
-    if ("<" in c or "&" in c or "=" in c) and (MARKUP.match(c) or ln.words <= 12 and MARKUP.search(c)):
-        return Verdict("markup", "HTML code left in the text (tags, attributes or escaped brackets)", False)
+    if shapes:
+        if ln.words == 1 and URLISH.fullmatch(c):
+            return Verdict("navigation", "a bare address, handle or link", False)
+        if ("<" in c or "&" in c or "=" in c) and (MARKUP.match(c) or ln.words <= 12 and MARKUP.search(c)):
+            return Verdict(
+                "markup", "HTML code left in the text (tags, attributes or escaped brackets)", False
+            )
     if ln.words > 14:
         notice = _long_notice(ln)
         if notice is not None:
             return notice
     if first.isdigit() and COMMENTS_HEADING.match(c):
         return Verdict("comments", f"'{short(c)}': the heading of the reader comments", False)
-    return _phrase(ln, repeated)
+    found = phrase_category(ln)
+    return _phrase(ln, found[0], found[1], repeated) if found and found[0] else None
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
@@ -128,11 +132,9 @@ CATEGORY_WORDS = {
 """What a phrase category is, in the words of the reasons."""
 
 
-def _phrase(ln: Line, repeated: int) -> Verdict | None:
-    """A short line that names its kind ("Share", "Most read") or opens like a prompt ("Read more: ...")."""
-    cat, phrase = phrase_category(ln)
-    if not cat:
-        return None
+def _phrase(ln: Line, cat: str, phrase: str, repeated: int) -> Verdict:
+    """The verdict on a line that names its kind ("Share", "Most read") or opens like a prompt ("Read
+    more: ..."): ``phrase`` is what the phrase rules of :mod:`.phrases` found, of category ``cat``."""
     if phrase == ln.key:
         how = f"short line '{short(ln.content)}'"
     elif phrase:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .chars import TERMINAL
-from .phrases import AGENCY, AGENCY_WORDS, CREDIT_BRACKET, CREDIT_TAIL, PAREN_LINE, URLISH
+from .phrases import AGENCY, AGENCY_WORDS, CREDIT_BRACKET, CREDIT_LABEL, CREDIT_TAIL, PAREN_LINE, URLISH
 
 if TYPE_CHECKING:
     from .lines import Line
@@ -35,6 +35,9 @@ def split_credit(text: str) -> tuple[str, str] | None:
         b = CREDIT_BRACKET.search(text[-140:])
         if b:
             credit = (b.group(1) or b.group(2)).strip()
+            label = CREDIT_LABEL.match(credit)  # "(Photo by Jo Roe/AP)": the credit is Jo Roe/AP
+            if label and label.end() < len(credit):
+                credit = credit[label.end() :]
             cut = len(text) - len(text[-140:]) + b.start()
             return text[:cut].rstrip(" (|-\u2013\u2014[").strip(), credit
     if not _may_have_credit(text[-140:]):

@@ -1,8 +1,8 @@
 """The line table: every non-blank line of the source with its features, and the labels the passes give it.
 
 A :class:`Line` is built once per line by :func:`read_lines`. Its cheap features (words, list marker,
-sentence end, folded key) are computed there; the dearer ones that only some passes ask for (a photo
-credit, a date, a byline, a table row) are computed on first use and kept, so no line is parsed twice.
+sentence end, folded key) are computed there; the dearer ones that several passes ask for (a photo
+credit, a date, a byline) are computed on first use and kept, so no line is parsed twice for them.
 The passes write their verdicts through :meth:`Line.suggest` (a hint: what a line probably is),
 :meth:`Line.keep`, :meth:`Line.keep_paragraph` and :meth:`Line.remove` (the final role).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .bylines import byline_name, dated_byline, is_name_like, parse_date
 from .chars import BULLET, CJK, CLOSERS, COLUMN_GAP, DIGIT
@@ -20,7 +21,11 @@ from .phrases import line_key
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
-_UNSET: object = object()
+_UNSET: Any = object()  # a feature not computed yet
+
+
+def _lazy() -> Any:
+    return field(default=_UNSET, init=False, repr=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -45,15 +50,12 @@ class Line:
     role: str = ""  # "paragraph", "meta" or "removed"
     label: str = ""
     reason: str = ""
-    # features computed on first use (see the properties below)
-    _credit: object = field(default=_UNSET, init=False, repr=False, compare=False)
-    _is_credit: object = field(default=_UNSET, init=False, repr=False, compare=False)
-    _date: object = field(default=_UNSET, init=False, repr=False, compare=False)
-    _byline: object = field(default=_UNSET, init=False, repr=False, compare=False)
-    _dated: object = field(default=_UNSET, init=False, repr=False, compare=False)
-    _name_like: object = field(default=_UNSET, init=False, repr=False, compare=False)
-    _table_row: object = field(default=_UNSET, init=False, repr=False, compare=False)
-    _long_words: object = field(default=_UNSET, init=False, repr=False, compare=False)
+    # features computed on first use (see the properties below); unset until then
+    _credit: Any = _lazy()
+    _is_credit: Any = _lazy()
+    _date: Any = _lazy()
+    _byline: Any = _lazy()
+    _dated: Any = _lazy()
 
     # ------------------------------------------------------------------------------ features
 
@@ -62,56 +64,50 @@ class Line:
         """``(caption, credit)`` when the line ends with a photo credit ("... Photo: AFP"), else None."""
         if self._credit is _UNSET:
             self._credit = split_credit(self.content)
-        return self._credit  # type: ignore[return-value]
+        return self._credit
 
     @property
     def is_credit(self) -> bool:
         """The line is only a photo credit ("Jo Roe/Getty Images", "(AP)")."""
         if self._is_credit is _UNSET:
             self._is_credit = looks_like_credit(self)
-        return self._is_credit  # type: ignore[return-value]
+        return self._is_credit
 
     @property
     def date(self) -> str | None:
         """The first date written in the line, ISO ``yyyy-mm-dd``, else None."""
         if self._date is _UNSET:
             self._date = parse_date(self.content) if DIGIT.search(self.content) else None
-        return self._date  # type: ignore[return-value]
+        return self._date
 
     @property
     def byline(self) -> str | None:
         """The names of a "By ..." line ("" for a lone "By"), else None."""
         if self._byline is _UNSET:
             self._byline = byline_name(self.content)
-        return self._byline  # type: ignore[return-value]
+        return self._byline
 
     @property
     def dated_byline(self) -> tuple[str, str] | None:
         """``(names, iso date)`` of a "Posted on <date> by <name>" line, else None."""
         if self._dated is _UNSET:
             self._dated = dated_byline(self.content)
-        return self._dated  # type: ignore[return-value]
+        return self._dated
 
     @property
     def name_like(self) -> bool:
         """The whole line has the shape of a person's name."""
-        if self._name_like is _UNSET:
-            self._name_like = is_name_like(self.content)
-        return self._name_like  # type: ignore[return-value]
+        return is_name_like(self.content)
 
     @property
     def table_row(self) -> bool:
         """Three or more cells separated by runs of spaces: a row of a table in the text."""
-        if self._table_row is _UNSET:
-            self._table_row = "  " in self.content and len(COLUMN_GAP.split(self.content, 2)) == 3
-        return self._table_row  # type: ignore[return-value]
+        return "  " in self.content and len(COLUMN_GAP.split(self.content, 2)) == 3
 
     @property
     def long_words(self) -> set[str]:
         """The line's words of four letters or more, lower-cased (shared words tie a headline to its text)."""
-        if self._long_words is _UNSET:
-            self._long_words = {w.lower() for w in _LONG_WORD.findall(self.content)}
-        return self._long_words  # type: ignore[return-value]
+        return {w.lower() for w in _LONG_WORD.findall(self.content)}
 
     # ------------------------------------------------------------------------------ labels
 

@@ -1,9 +1,14 @@
-"""Boilerplate phrase rules: the words that name what a short line of page furniture is.
+"""Boilerplate phrase rules: the words that name what a line of page furniture is.
 
-One set of rules for both extraction paths: the text cleaner (:mod:`mediakit.clean`) matches them to hint
-what a line probably is ("Share", "Most read", "Sign up for our newsletter", "Photo: AFP"), the HTML
-path (:mod:`mediakit.html`) to tidy what trafilatura left. They are secondary evidence: they name what a
-short, link-like line probably is, they are never enough to remove a long sentence on their own.
+One set of rules for both extraction paths, applied through :func:`mediakit.clean.boilerplate.line_rule`:
+the text cleaner hints with them what a line probably is ("Share", "Most read", "Sign up for our
+newsletter", "Photo: AFP") before it looks for the article, the HTML path (:mod:`mediakit.html`) removes
+with them what trafilatura left around the article. How far a phrase reaches depends on the line: a short
+line is matched whole or by a phrase inside it; a sentence only by phrases that are boilerplate in
+themselves ("Sign up for our newsletter."); a longer line (up to 40 words) only by how it opens ("Read
+more: ...", "Most read: ...", "Follow us on ...") or by a sentence that opens with a sign-up prompt when
+the line reports no speech. A line of more than 40 words is never matched. The photo-credit patterns
+(``CREDIT_LABEL`` and kin) are used by :mod:`mediakit.clean.credits` on both paths too.
 """
 
 from __future__ import annotations
@@ -34,9 +39,9 @@ URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w{2,}|\S+%2F\
 # ---------------------------------------------------------------------------------------------- credits
 # Photo credits: "... Photo: AFP", "Credit... Doug Mills/The Times", "Image Credit: X", "(Reed Saxon / AP)".
 CREDIT_TAIL = re.compile(
-    r"(?:\s|^|[(\[])((?:(?:photo(?:graph)?s?|picture|image|img|illustration|foto|fotos|bild|video|\u0444\u043e\u0442\u043e)\s*(?:by|credit|source)?|"
+    r"(?:\s|^|[(\[]|(?<=[.!?]))((?:(?:photo(?:graph)?s?|picture|image|img|illustration|foto|fotos|bild|video|\u0444\u043e\u0442\u043e)\s*(?:by|credit|source)?|"
     r"credit|source)\s*(?::|\.\.\.|\u2026|-|\u2013|\u2014|\|)\s*|"
-    r"(?:photo(?:graph)?|picture|image)\s+(?:copyright|credit|source|by)\s*:?\s+|\u00a9\s*)"
+    r"(?:photo(?:graph)?|picture|image)s?\s+(?:copyright|credit|source|by)\s*:?\s+|\u00a9\s*)"
     r"([^:|]{2,80}?)[)\]]?\s*$",
     re.I,
 )
@@ -47,9 +52,10 @@ CREDIT_BRACKET = re.compile(
     r"[A-Z][^()\s]*(?:\s[^()\s]+){0,3}/[^()]{2,60}?)\s*\)\s*$|\b((?:REUTERS|AFP|AP|EPA|XINHUA)/[^/]{2,40})$"
 )
 CREDIT_LABEL = re.compile(
-    r"(?:photo(?:graph)?s?|picture|image|credit|photo credit|image credit|foto|\u0444\u043e\u0442\u043e)\s*:",
+    r"\(?\s*(?:(?:photo(?:graph)?|picture|image|foto)s?(?: credit)?|credits?|\u0444\u043e\u0442\u043e)\s*(?::|by\b)\s*",
     re.I,
 )
+"""The label a credit opens with: "Photo:", "Photograph by", "Image credit:", "(Credit:"."""
 AGENCY = re.compile(
     r"\b(?:getty images|getty|afp|ap photo|associated press|reuters|epa|shutterstock|istock|alamy|"
     r"xinhua|bloomberg|pa images|pa wire|afp via getty images|nasa|handout|supplied|file photo|courtesy|"
@@ -66,12 +72,13 @@ PAREN_LINE = re.compile(r"[(\[][^()\[\]]{2,90}[)\]]")
 # ---------------------------------------------------------------------------------------------- phrases
 
 
-def _phrases(text: str) -> frozenset[str]:
-    return frozenset(p.strip() for p in text.split("|") if p.strip())
+def _phrases(text: str) -> tuple[str, ...]:
+    """The phrases of a "|"-separated list, in the order written (first listed, first found)."""
+    return tuple(dict.fromkeys(p.strip() for p in text.split("|") if p.strip()))
 
 
 # Whole-line phrases (folded, bullet and trailing punctuation removed): category -> phrases.
-EXACT: dict[str, frozenset[str]] = {
+EXACT: dict[str, tuple[str, ...]] = {
     "advertisement": _phrases(
         "advertisement|advertisements|advert|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|"
         "promoted content|partner content|story continues below advertisement|article continues below advertisement|"
@@ -96,7 +103,7 @@ EXACT: dict[str, frozenset[str]] = {
     "comments": _phrases(
         "comments|comment|leave a comment|leave comments|view comments|show comments|post a comment|add a comment|"
         "join the conversation|join the discussion|discussion|read comments|see comments|comments closed|"
-        "comment now|conversation|reader comments|have your say|comentarios|comentarios|kommentare"
+        "comment now|conversation|reader comments|have your say|comentarios|comentarios|kommentare|replies"
     ),
     "navigation": _phrases(
         "home|menu|search|close|skip to main content|skip to content|skip to navigation|back to top|next|previous|"
@@ -177,9 +184,9 @@ PREFIX = re.compile(
     r"recommended(?:\s*:| for you\b| (?:stories|reading|articles|videos)\b))|"
     r"(?P<subscription>subscribe (?:to|now|today|for)\b|become a (?:member|subscriber)\b|already a subscriber\b)|"
     r"(?P<newsletter>sign up (?:for|to|now|here)\b|get (?:our|the) (?:\w+ )?newsletter\b)|"
-    r"(?P<share>(?:follow|find|join|connect with) (?:us|me|him|her|them|[\w.@]+(?: [\w.@]+){0,4}) on "
+    r"(?P<share>(?:follow|find|join|connect with) (?:us|me|him|her|them|[\w.@]+(?: [\w.@]+){0,5}) on "
     r"(?:facebook|twitter|instagram|youtube|linkedin|tiktok|snapchat|pinterest)\b|like us on\b|"
-    r"like this (?:story|article)\b)|"
+    r"like this (?:story|article)\b|tell us what you think\b)|"
     r"(?P<promo>click here\b|join our\b|want more\b|need more\b|get breaking\b|thanks for watching\b|"
     r"download (?:the|our)\b|have a (?:news )?tip\b)|"
     r"(?P<navigation>you are (?:here|at)\b|share (?:all )?sharing options\b|close share panel\b)",
@@ -187,13 +194,40 @@ PREFIX = re.compile(
 )
 _PREFIX_STARTS = frozenset(
     "read see watch listen also on more related recommended subscribe become already sign get follow find join "
-    "connect like click want need thanks download have you share close".split()
+    "connect like click want need thanks download have you share close tell".split()
+)
+# Checked when the lists name nothing (a sentence, a longer line): a teaser label followed by a separator
+# or the end of the line ("Most read: ...", "You may also like...", "[Related: ...]"), or a copyright line.
+TEASER_LABELS = (
+    "read more|read also|also read|see more|see also|related|related posts?|related stories|related story|"
+    "related articles?|related coverage|related content|related links|recommended|more from|more on this|"
+    "more stories|most read|you may also like|you might also like|don't miss|top stories|trending|"
+    "editor's picks?|editors' picks|latest news|further reading|further coverage"
+)
+OPENING = re.compile(
+    r"[\[(]?\s*(?:(?P<related>(?:"
+    + "|".join(sorted(TEASER_LABELS.replace("'", "['\u2019]?").split("|"), key=len, reverse=True))
+    + r")\s*(?:\.\.\.|[:|\-\u2013\u2014.\u2026]|$))|(?P<footer>copyright (?:\u00a9|\(c\)|(?:19|20)\d\d\b)))",
+    re.I,
+)
+_OPENING_STARTS = frozenset(
+    "read also see related recommended more most you don't dont top trending editor's editors' editors latest "
+    "further copyright".split()
 )
 SOCIAL = frozenset(
     "share shares facebook twitter linkedin whatsapp pinterest reddit email e-mail print tweet pin instagram "
     "youtube tumblr telegram messenger sms more flipboard pocket copy link mail pint to on via with this "
     "permalink whatsapp".split()
 )
+# A sentence of a longer line (15 to 40 words, past the short-line lists) that opens with a sign-up,
+# subscription or app prompt, unless the line reports speech: "Start your day with ... Sign up for the
+# free daily newsletter."
+PROMPT = re.compile(
+    r"(?:^|[.!?][\"'\u201d\u2019)]*\s+)(?:(?P<newsletter>sign[ -]up\b)|(?P<subscription>subscribe\b)|"
+    r"(?P<promo>(?:download|get) (?:our|the) app\b))",
+    re.I,
+)
+_REPORTED = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told)\b")
 TAG_SUFFIX = re.compile(r"\[[A-Z][A-Z ]{2,15}\]\s*\|?\s*$")  # "... [VIDEO]", "... [INSIGHT]"
 MARKUP = re.compile(
     r"&lt;|&gt;|&quot;|</?(?:span|div|p|a|img|script|style|iframe|br)\b|\b(?:class|style|href|src)=[\"']"
@@ -201,9 +235,11 @@ MARKUP = re.compile(
 BARRIERS = frozenset({"related", "comments", "footer"})
 """Categories whose heading ("Most read", "Comments") ends the article: the main-block search will not
 easily cross them."""
-CALL_TO_ACTION = _phrases(
-    "learn more|find out more|read more|sign up|subscribe|subscribe now|download|get the app|try it free|"
-    "start free trial|join now|register|click here|see more|shop now|get started|continue|more info"
+CALL_TO_ACTION = frozenset(
+    _phrases(
+        "learn more|find out more|read more|sign up|subscribe|subscribe now|download|get the app|try it free|"
+        "start free trial|join now|register|click here|see more|shop now|get started|continue|more info"
+    )
 )
 """A line that asks to be clicked ends a promo run ("Get more... / A feed for you / Learn more")."""
 COMMENTS_HEADING = re.compile(
@@ -267,19 +303,23 @@ _ORDER = {cat: i for i, cat in enumerate(_CONTAINS_SPEC)}
 EXACT_INDEX = {line_key(p): cat for cat, phrases in reversed(EXACT.items()) for p in phrases}
 
 
-def phrase_category(ln: Line) -> tuple[str, str]:
-    """(category, matched phrase) for a short line that names boilerplate, else ("", "").
+_Found = tuple[str, str] | None
+
+
+def phrase_category(ln: Line) -> tuple[str, str] | None:
+    """(category, matched phrase) for a line that names boilerplate, else None.
 
     The phrase is the line's key for a whole-line match and "" for a line made only of social network
     names. Cheap tests on the first word guard the regular expressions: this runs on every line."""
     key = ln.key
-    if not key:  # a long line: only its opening can betray it ("Join our forums to keep talking...")
-        m = (
-            PREFIX.match(ln.content)
-            if ln.words <= 40 and ln.content[:12].lower().split(" ", 1)[0] in _PREFIX_STARTS
-            else None
-        )
-        return (m.lastgroup or "", m.group(0)) if m else ("", "")
+    if not key:  # a long line: its opening can betray it ("Join our forums to keep talking..."), or a prompt
+        if ln.words > 40:
+            return None
+        content = ln.content
+        m = PREFIX.match(content) if content[:12].lower().split(" ", 1)[0] in _PREFIX_STARTS else None
+        if m:
+            return m.lastgroup or "", m.group(0)
+        return _opening(content, line_key(content[:24]).split(" ", 1)[0]) or _prompt(content, content.lower())
     cat = EXACT_INDEX.get(key)
     if cat:
         return cat, key
@@ -299,17 +339,35 @@ def phrase_category(ln: Line) -> tuple[str, str]:
         return "share", ""  # "Facebook Twitter Email", "Share to LinkedIn"
     if ln.terminal and content.rstrip(CLOSERS)[-1:] not in ":;":
         # a sentence: only sentences that are boilerplate in themselves
-        return _lookup(key, words, _SENTENCES) if ln.words <= 25 else ("", "")
+        found = _lookup(key, words, _SENTENCES) or _opening(content, words[0])
+        return found or (_prompt(content, key) if ln.words > 14 else None)
     if ln.words > 14:
-        return "", ""
+        return _opening(content, words[0]) or _prompt(content, key)
     if content.rstrip(" |").endswith("]") and TAG_SUFFIX.search(content):
         return "related", content[content.rfind("[") :].strip()
     if words[0] in ("watch", "video") and _VIDEO_PREFIX.match(content):
         return "video", content[:6]
-    return _lookup(key, words, _CONTAINS)
+    return _lookup(key, words, _CONTAINS) or _opening(content, words[0])
 
 
-def _lookup(key: str, words: list[str], index: dict[str, list[tuple[str, str]]]) -> tuple[str, str]:
+def _opening(content: str, first: str) -> _Found:
+    """A line that opens with a teaser label or a copyright notice (``first`` is its first folded word)."""
+    m = OPENING.match(content) if first in _OPENING_STARTS else None
+    return (m.lastgroup or "", m.group(0).strip()) if m else None
+
+
+def _prompt(content: str, low: str) -> _Found:
+    """A sign-up, subscription or app prompt opening a sentence of a line that does not report speech
+    (``low``: the line in lower case, or its key)."""
+    if "sign" not in low and "subscribe" not in low and " app" not in low:
+        return None  # (a quick test before the expression)
+    m = PROMPT.search(content)
+    if m is None or _REPORTED.search(content):
+        return None
+    return m.lastgroup or "", m.group(m.lastgroup or 0).lower()
+
+
+def _lookup(key: str, words: list[str], index: dict[str, list[tuple[str, str]]]) -> _Found:
     """The first-ordered category of the phrases of ``index`` found in ``key`` (as whole words)."""
     best: tuple[int, str, str] | None = None
     padded = ""
@@ -321,7 +379,7 @@ def _lookup(key: str, words: list[str], index: dict[str, list[tuple[str, str]]])
         for phrase, cat in candidates:
             if phrase in padded and (best is None or _ORDER[cat] < best[0]):
                 best = (_ORDER[cat], cat, phrase.strip())
-    return (best[1], best[2]) if best else ("", "")
+    return (best[1], best[2]) if best else None
 
 
 def english_ratio(words: list[str]) -> float:

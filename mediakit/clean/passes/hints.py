@@ -37,14 +37,20 @@ def hint_lines(lines: list[Line]) -> None:
 # ---------------------------------------------------------------------------------------------- video runs
 
 
+_PLAYER_INITIALS = frozenset("vwpd")  # video, watch, play, duration: a quick test before is_running_time
+
+
 def video_runs(lines: list[Line]) -> None:
     """A running time ("01:41", "Video: 2:05") is a video player; the teaser headline after it, often
     printed twice, is a related video."""
     for i, ln in enumerate(lines):
-        if ln.hint or not is_running_time(ln):
+        if (
+            ln.hint
+            or not (ln.content[:1].isdigit() or ln.key[:1] in _PLAYER_INITIALS)
+            or not is_running_time(ln)
+        ):
             continue  # (hinted: the headline of the video above)
-        c = ln.content
-        ln.suggest("video", f"running time '{c}': a video player", True)
+        ln.suggest("video", f"running time '{ln.content}': a video player", True)
         first = None
         for j in range(i + 1, min(i + 3, len(lines))):
             nxt = lines[j]
