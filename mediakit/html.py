@@ -5,9 +5,14 @@
    ``<h1>`` and ``<figcaption>`` (cheap look-ups: no date guessing over the whole page).
 2. trafilatura (``favor_precision=True``) extracts the main text. That text becomes the article's
    ``source``: every span points into it, nothing in it is rewritten.
-3. Each line of that text is a paragraph unless a rule removes it, with its reason: photo captions
-   (they are kept as metadata), "Read more:"/"Related:" teasers and the link lists under them, newsletter
-   and app prompts, social-follow and share prompts, comment counters, copyright lines.
+3. Each line of that text is a paragraph unless a rule removes it, with its reason: the first line when
+   it repeats the headline (kept as the title), lines repeating a photo caption (kept as metadata), the
+   list under a teaser label, and the boilerplate phrase rules the text cleaner uses too
+   (:func:`mediakit.clean.boilerplate.line_rule`, shapes left out): "Read more:"/"Related:" teasers,
+   newsletter, subscription and app prompts, social-follow and share prompts, comment and share
+   counters, copyright lines, advertisement and navigation labels.
+4. Photo credits are split from captions by the same credit rules as the text cleaner's
+   (:mod:`mediakit.clean.credits`, one ``CREDIT_LABEL``).
 """
 
 from __future__ import annotations
@@ -17,32 +22,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .clean.boilerplate import line_rule
+from .clean.credits import split_credit
+from .clean.lines import make_line
+from .clean.phrases import CREDIT_LABEL
 from .errors import InputError
 from .model import Article, Caption, Span
 
-_TEASER = re.compile(
-    r"^\s*[\[(]?\s*(?:read more|read also|also read|related(?: post| story| article| coverage| content)?s?|"
-    r"see more|see also|more from|more on this|more:|also on|watch|recommended|most read|you may also like|"
-    r"you might also like|don'?t miss|top stories|trending|editor'?s picks?|latest news|more stories|"
-    r"further reading|related links|further coverage)\b\s*(?:[:|\-\u2013\u2014.]|\.\.\.|$)",
-    re.I,
-)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf]\s|\d{1,2}[.)]\s)")
-_NEWSLETTER = re.compile(
-    r"\b(?:sign up|sign-up|subscribe|subscription|newsletters?|in your inbox|to your inbox|download (?:our|the) app|"
-    r"get the app|get our app|delivered (?:to|through) your)\b",
-    re.I,
-)
-_SOCIAL = re.compile(
-    r"^\s*(?:follow (?:us|\w+(?:\s\w+){0,5}) on (?:facebook|twitter|instagram|x|youtube|linkedin|tiktok)|"
-    r"like this (?:story|article)\?|share (?:this|it) (?:story|article|with)|tell us what you think|"
-    r"join the (?:conversation|discussion)|click here\b|have a (?:news )?tip\?)",
-    re.I,
-)
-_COMMENTS = re.compile(r"^\s*(?:\d+\s*)?(?:comments?|replies|shares?)\s*(?:\(\d+\))?\s*$", re.I)
-_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\u00a9|\u24d2|\(c\)\s*\d{4}|all rights reserved)", re.I)
 _WORD = re.compile(r"\w+")
-_REPORTED = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told)\b")
 
 
 _EXTRACTOR = (
@@ -121,24 +108,17 @@ def _classify_lines(art: Article, captions: set[str], title_key: str) -> None:
 
 
 def _line_rule(line: str, captions: set[str], title_key: str, after_teaser: bool, first: bool) -> tuple[str, str]:
-    words = len(line.split())
     key = _key(line)
     if first and title_key and key == title_key:
         return "title", "first line repeats the page title"
     if key and key in captions:
         return "caption", "line repeats a photo caption of the page (kept as caption metadata)"
-    if _TEASER.match(line):
-        return "related", "starts with a teaser label such as 'Read more:' or 'Related:'"
-    if after_teaser and _LIST_ITEM.match(line) and words <= 25:
+    ln = make_line(line, 0, False)
+    if after_teaser and ln.marker and ln.words <= 25:
         return "related", "list item under a teaser label: a related-links list"
-    if _COMMENTS.match(line):
-        return "comments", "a comment or share counter"
-    if words <= 40 and _SOCIAL.match(line):
-        return "share", "a social-media follow or share prompt"
-    if words <= 40 and _NEWSLETTER.search(line) and not _REPORTED.search(line):
-        return "newsletter", "a newsletter, subscription or app prompt (short line naming sign-up, inbox or app)"
-    if words <= 20 and _COPYRIGHT.match(line):
-        return "footer", "a copyright line"
+    verdict = line_rule(ln, shapes=False)
+    if verdict is not None:
+        return verdict.category, verdict.reason
     return "paragraph", ""
 
 
@@ -284,10 +264,6 @@ def _walk_ld(data: Any) -> Iterator[dict[str, Any]]:
                 stack.append((node["@graph"], depth + 1))
 
 
-_CREDIT = re.compile(
-    r"^(.*?)\s*(?:\(|\b)(?:photograph|photo|picture|image|credit)s?\s*(?:by\b|:|\.\.\.|\u2026)\s*([^()]+?)\)?\s*$", re.I
-)
-_CREDIT_LABEL = re.compile(r"^\(?\s*(?:photograph|photo|picture|image|credit)s?\s*(?:by\b|:)?\s*", re.I)
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:wp-caption-text|caption)(?:$|\s)", re.I)
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source", re.I)
 
@@ -295,8 +271,9 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source", re.I)
 def _captions(tree: Any) -> list[tuple[str, str | None]]:
     """Photo captions with their credits: ``<figcaption>`` and WordPress-style caption blocks.
 
-    A credit is a child element marked as one (class "credit", ``<small>``, ``<cite>``) or a trailing
-    "Photo: X" / "(Photo: X)" / "Credit... X" in the caption text."""
+    A credit is a child element marked as one (class "credit", ``<small>``, ``<cite>``; its label such as
+    "Photograph:" dropped) or a credit closing the caption text ("Photo: X", "(AP Photo/X)", "Credit... X"),
+    found by the text cleaner's credit rules (:func:`mediakit.clean.credits.split_credit`)."""
     out: list[tuple[str, str | None]] = []
     seen: set[int] = set()
     candidates = list(tree.iterfind(".//figcaption"))
@@ -315,13 +292,14 @@ def _captions(tree: Any) -> list[tuple[str, str | None]]:
             if child.tag in ("small", "cite") or _CREDIT_CLASS.search(child.get("class", "") or ""):
                 ctext = " ".join(child.text_content().split())
                 if ctext and ctext != text and text.endswith(ctext):
-                    credit = _CREDIT_LABEL.sub("", ctext).rstrip(")").strip() or None
+                    label = CREDIT_LABEL.match(ctext)
+                    credit = ctext[label.end() if label else 0 :].rstrip(")").strip() or None
                     text = text[: -len(ctext)].strip()
                     break
         if credit is None:
-            m = _CREDIT.match(text)
-            if m and m.group(1).strip():
-                text, credit = m.group(1).strip(), m.group(2).strip()
+            split = split_credit(text)
+            if split is not None and split[0]:
+                text, credit = split
         if any(text == t for t, _ in out):
             continue
         out.append((text, credit))
