@@ -1,6 +1,6 @@
 """Test support: open HTML pages in headless Chromium, with every request off the machine refused, and
 report whether each chart drew (interactive view, or at least its static image), console errors, refused
-requests, and whether text from the data ran as script.
+requests, axes labelling two ticks alike, and whether text from the data ran as script.
 
 Needs the ``playwright`` Python package (a ``dev`` extra) and Debian's ``/usr/bin/chromium``; playwright's
 own browser download is never used. :func:`unavailable` says why a check cannot run.
@@ -38,8 +38,14 @@ _COUNT = """() => {
       w => !w.querySelector('svg, canvas, img, .widget-box, .widget-html, .widget-label')).length;
   const stray = [...document.querySelectorAll('img')].filter(i => !i.classList.contains('mediakit-static')
       && i.closest('.mediakit-chart')).length;
+  // an axis labelling two ticks alike ("0 1 1 2 2": counts with ticks every 0.5) reads wrong
+  let repeated = 0;
+  for (const axis of document.querySelectorAll('.mediakit-view g.role-axis')) {
+    const labels = [...axis.querySelectorAll('g.role-axis-label text')].map(t => t.textContent).filter(t => t);
+    repeated += labels.length - new Set(labels).size;
+  }
   return {charts: boxes.length, interactive, staticOnly, blank: blank + otherBlank + widgets,
-          others: others.length, stray, pwned: window.__pwned === undefined ? null : String(window.__pwned)};
+          others: others.length, stray, repeated, pwned: window.__pwned === undefined ? null : String(window.__pwned)};
 }"""
 
 
@@ -54,6 +60,7 @@ class PageReport:
     static_only: int = 0
     blank: int = 0
     stray_images: int = 0
+    repeated_labels: int = 0
     errors: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     tolerated: list[str] = field(default_factory=list)
@@ -65,14 +72,16 @@ class PageReport:
         """Every chart drew (interactively when scripts run), and nothing went wrong."""
         drawn = self.interactive if self.scripts else self.static_only
         return (self.charts > 0 and drawn == self.charts and self.blank == 0 and not self.errors
-                and not self.blocked and not self.dialogs and self.pwned is None and self.stray_images == 0)
+                and not self.blocked and not self.dialogs and self.pwned is None and self.stray_images == 0
+                and self.repeated_labels == 0)
 
     def line(self) -> str:
         mode = "scripts on" if self.scripts else "scripts off"
         out = (f"{'ok ' if self.ok else 'BAD'} {self.path.name} ({mode}): {self.charts} charts, "
                f"{self.interactive} interactive, {self.static_only} static image only, {self.blank} blank; "
                f"console errors {len(self.errors)}, refused requests {len(self.blocked)} "
-               f"(+{len(self.tolerated)} tolerated), dialogs {len(self.dialogs)}, pwned {self.pwned}")
+               f"(+{len(self.tolerated)} tolerated), dialogs {len(self.dialogs)}, pwned {self.pwned}"
+               + (f", repeated axis labels {self.repeated_labels}" if self.repeated_labels else ""))
         if self.errors:
             out += f" | {self.errors[0][:160]}"
         if self.blocked:
@@ -159,6 +168,7 @@ def _check(browser: Any, path: Path, scripts: bool, tolerate: tuple[str, ...], s
     counts = page.evaluate(_COUNT)
     rep.charts, rep.interactive, rep.static_only = counts["charts"], counts["interactive"], counts["staticOnly"]
     rep.blank, rep.stray_images, rep.pwned = counts["blank"], counts["stray"], counts["pwned"]
+    rep.repeated_labels = counts["repeated"]
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shots / f"{path.stem}{'' if scripts else '.nojs'}.png"), full_page=True)
@@ -197,6 +207,7 @@ def hover_tooltips(path: str | Path, *, limit: int = 12) -> tuple[list[str], Pag
             counts = page.evaluate(_COUNT)
             rep.charts, rep.interactive, rep.static_only = counts["charts"], counts["interactive"], counts["staticOnly"]
             rep.blank, rep.stray_images, rep.pwned = counts["blank"], counts["stray"], counts["pwned"]
+            rep.repeated_labels = counts["repeated"]
             context.close()
         finally:
             browser.close()

@@ -131,6 +131,11 @@ def test_counts_have_integer_ticks(an: Analysis) -> None:
     for chart in (charts.mentions_by_actor(an), charts.direct_vs_indirect(an)):
         axis = _encodings(chart.to_dict())[0]["x"]["axis"]
         assert axis["tickMinStep"] == 1 and axis["format"] == "d"
+        assert axis["values"] == list(range(len(axis["values"])))  # small counts: 0, 1, 2, ... only
+    assert charts.theme.count_ticks(2) == [0, 1, 2] and charts.theme.count_ticks(37)[:3] == [0, 5, 10]
+    # without the largest value, fractional ticks are hidden (tickMinStep alone still gives 0.5 steps)
+    free = charts.count_axis("n").to_dict()
+    assert "values" not in free and "% 1" in free["labelExpr"] and free["gridOpacity"]["value"] == 0
 
 
 def test_ties_broken_by_name() -> None:

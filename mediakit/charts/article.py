@@ -130,7 +130,7 @@ def direct_vs_indirect(
     y = alt.Y("speaker:N", sort=order, title=None)
     tooltip = [alt.Tooltip("speaker:N"), alt.Tooltip("kind:N"), alt.Tooltip("quotes:Q", format="d")]
     bars = alt.Chart().mark_bar().encode(
-        x=alt.X("quotes:Q", axis=count_axis("quotes")), y=y,
+        x=alt.X("quotes:Q", axis=count_axis("quotes", max_value=max(table["quotes"].max() or 0, 1))), y=y,
         color=alt.Color("colour:N", scale=colours.scale(), legend=None), tooltip=tooltip,
     )
     labels = alt.Chart().mark_text(align="left", dx=4).encode(
@@ -201,7 +201,7 @@ def mentions_by_actor(
         tooltip.append(alt.Tooltip("category:N"))
     tooltip += [alt.Tooltip("mentions:Q", format="d"), alt.Tooltip("articles:Q", format="d")]
     bars = alt.Chart().mark_bar().encode(
-        x=alt.X("mentions:Q", axis=count_axis("mentions")), y=y,
+        x=alt.X("mentions:Q", axis=count_axis("mentions", max_value=max(table["mentions"].max() or 0, 1))), y=y,
         color=alt.Color("colour:N", scale=colours.scale(), legend=legend), tooltip=tooltip,
     )
     labels = alt.Chart().mark_text(align="left", dx=4).encode(x="mentions:Q", y=y, text=alt.Text("mentions:Q", format="d"))

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
 
 __all__ = [
-    "FONT", "NEUTRAL", "NO_QUOTE", "NO_SPEAKER", "OTHER", "PALETTE", "ColourScale", "count_axis",
+    "FONT", "NEUTRAL", "NO_QUOTE", "NO_SPEAKER", "OTHER", "PALETTE", "ColourScale", "count_axis", "count_ticks",
     "percent_axis", "source_line", "theme_config", "title", "use_theme",
 ]
 
@@ -117,9 +118,42 @@ def active_theme() -> str:
     return str(alt.themes.active)  # pragma: no cover - altair 5.4
 
 
-def count_axis(title: str | None = None, **kwargs: Any) -> alt.Axis:
-    """An axis for counts: whole numbers only (no 0.5 ticks), formatted as integers."""
+def count_axis(title: str | None = None, *, max_value: int | None = None, **kwargs: Any) -> alt.Axis:
+    """An axis for counts: ticks, labels and grid lines at whole numbers only, formatted as integers.
+
+    Vega's ``tickMinStep=1`` alone still lets a short domain (0 to 2) get ticks every 0.5, so: given
+    ``max_value`` (the largest count drawn), the tick values are listed (0, then a step of 1, 2, 5, 10...
+    giving at most 8 ticks); without it, any fractional tick is made invisible.
+
+    >>> count_axis("quotes", max_value=2).to_dict()["values"]
+    [0, 1, 2]
+    >>> count_axis(max_value=37).to_dict()["values"]
+    [0, 5, 10, 15, 20, 25, 30, 35, 40]
+    """
+    if max_value is not None and "values" not in kwargs:
+        kwargs["values"] = count_ticks(max_value)
+    whole = "datum.value % 1 == 0"
+    kwargs.setdefault("labelExpr", f"{whole} ? format(datum.value, 'd') : ''")
+    kwargs.setdefault("tickOpacity", alt.condition(whole, alt.value(1), alt.value(0)))
+    kwargs.setdefault("gridOpacity", alt.condition(whole, alt.value(1), alt.value(0)))
     return alt.Axis(title=title, format="d", tickMinStep=1, **kwargs)
+
+
+def count_ticks(max_value: float, most: int = 8) -> list[int]:
+    """Whole-number tick values from 0 to at least ``max_value``, a step of 1, 2, 5, 10, 20, 50...
+    chosen so that there are at most ``most`` steps.
+
+    >>> count_ticks(2), count_ticks(9)
+    ([0, 1, 2], [0, 2, 4, 6, 8, 10])
+    """
+    top = max(1, math.ceil(max_value))
+    base = 1
+    while True:
+        for m in (1, 2, 5):
+            step = m * base
+            if math.ceil(top / step) <= most:
+                return list(range(0, math.ceil(top / step) * step + 1, step))
+        base *= 10
 
 
 def percent_axis(title: str | None = None, **kwargs: Any) -> alt.Axis:
