@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import wordlists
 from ..segment import ABBREVIATIONS as SENTENCE_ABBREVIATIONS
 
 #: Personal pronouns a speaker span may be; resolve them to actors downstream.
@@ -66,9 +67,10 @@ LISTENER_WORDS = ROLE_WORDS | frozenset(
     """reporters journalists listeners viewers readers students workers delegates donors crowd audience
     paper newspaper panel magazine network station interviewer host moderator""".split()
 )
+# a speaker phrase holding one of these is anonymous: "sources", "an official who asked not to be named"
 ANONYMOUS = re.compile(
-    r"\b(sources?|insiders?|anonymity|anonymous|unnamed|not (?:be )?(?:to be )?(?:named|identified)|"
-    r"familiar with|declined to be (?:named|identified)|speaking on condition)\b",
+    r"\b(" + "|".join(re.escape(w) for w in sorted({*wordlists.anonymous_always(), *wordlists.anonymous_phrases()},
+                                                     key=len, reverse=True)) + r")\b",
     re.I,
 )
 ORG_WORDS = frozenset(
