@@ -177,6 +177,14 @@ def _appositive_start(sent: Sentence, s: int) -> bool:
                 and (toks[s - 2].text[:1].isupper() or toks[s - 2].text == ")")))
 
 
+def _title_before_name(sent: Sentence, s: int) -> bool:
+    """``Professor Anton Weil``: a capitalised role word at ``s`` followed by a capitalised word is a
+    title before a name, not an appositive."""
+    toks = sent.toks
+    return (toks[s].low in ROLE_WORDS and toks[s].text[0].isupper() and s + 1 < len(toks)
+            and toks[s + 1].text[:1].isupper())
+
+
 def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
     """``Name, a role, said``, ``Name, who ..., said``, ``Name, role, group that ..., said``: walk back
     over appositive pieces between commas to the name."""
@@ -195,7 +203,8 @@ def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
             return piece[0], k, piece[0]
         if _appositive_start(sent, piece[0]) or _place_piece(sent, *piece):
             name = np_left(sent, m - 1)
-            if name is not None and _names_someone(sent, *name) and not _appositive_start(sent, name[0]) \
+            if name is not None and _names_someone(sent, *name) \
+                    and (not _appositive_start(sent, name[0]) or _title_before_name(sent, name[0])) \
                     and _clause_opens(sent, name[0]) and not (name[1] - name[0] == 1 and _place_piece(sent, *name)):
                 return name[0], k, name[0]
             comma = m
