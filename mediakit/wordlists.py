@@ -6,18 +6,22 @@ finder (:mod:`mediakit.actors`), the quote finder (:mod:`mediakit.quotes`) and t
 header what it is for, which rules read it and how to edit it. The speech verbs have their own loader,
 :mod:`mediakit.lexicon`.
 
-Two layouts are read. A table (``.tsv``) has one row a line, its columns separated by tabs. A sectioned
-list (``.txt``) has one entry a line under ``[section]`` headings. In both, ``#`` starts a comment and
-blank lines are skipped. Every accessor is cached: the files are read on first use and the answers
-(frozen sets and read-only mappings) are shared by every caller.
+Three layouts are read. A table (``.tsv``) has one row a line, its columns separated by tabs. A
+sectioned list (``.txt``) has one entry a line under ``[section]`` headings; a plain list
+(``documents.txt``) one entry a line. In all, ``#`` starts a comment and blank lines are skipped. Every
+accessor is cached: the files are read on first use and the answers (frozen sets and read-only mappings)
+are shared by every caller, so a change to a file shows after Python restarts.
 
 >>> "spokeswoman" in role_words(), roles()["spokeswoman"], honorifics()["mrs"]
 (True, 'f', 'f')
 >>> "mr" in role_words(), organisation_heads()["ministry"], "kenya" in places()
 (False, 'government', True)
+>>> "newspaper" in organisation_nouns(), "newspaper" in organisation_heads(), "inc" in organisation_nouns()
+(True, False, False)
 
-A file that cannot be read or a malformed row raises :class:`~mediakit.errors.ResourceError` naming the
-file and the line.
+A file that cannot be read, a row of ``roles.tsv`` or ``organisation_words.tsv`` without its three
+columns or with a value the header does not allow, or an entry before the first ``[section]``, raises
+:class:`~mediakit.errors.ResourceError` naming the file (and the line).
 """
 
 from __future__ import annotations
@@ -129,11 +133,24 @@ def role_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def organisation_heads() -> Mapping[str, str]:
-    """Words that make a name an organisation (``organisation_words.tsv``, use ``name`` or ``both``):
-    word -> kind of organisation."""
+def organisation_words() -> Mapping[str, tuple[str, str]]:
+    """Every row of ``organisation_words.tsv``: word -> (kind of organisation, use)."""
     rows = _checked("organisation_words.tsv", 3, {2: ORGANISATION_USES})
-    return MappingProxyType({w: kind for w, kind, use in rows if use != "noun"})
+    return MappingProxyType({w: (kind, use) for w, kind, use in rows})
+
+
+@lru_cache(maxsize=1)
+def organisation_heads() -> Mapping[str, str]:
+    """Words that make a capitalised name an organisation (``organisation_words.tsv``, use ``name`` or
+    ``both``): word -> kind of organisation."""
+    return MappingProxyType({w: kind for w, (kind, use) in organisation_words().items() if use != "noun"})
+
+
+@lru_cache(maxsize=1)
+def organisation_nouns() -> frozenset[str]:
+    """Words that, in lower case and alone, stand for an organisation ("the ministry said"):
+    ``organisation_words.tsv`` rows with use ``noun`` or ``both``."""
+    return frozenset(w for w, (_kind, use) in organisation_words().items() if use != "name")
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +163,18 @@ def group_nouns() -> frozenset[str]:
 def group_modifiers() -> frozenset[str]:
     """Words kept in front of a group noun (``group_words.txt`` ``[modifiers]``)."""
     return section_words("group_words.txt", "modifiers")
+
+
+@lru_cache(maxsize=1)
+def audiences() -> frozenset[str]:
+    """Nouns for the people a speaker talks to (``group_words.txt`` ``[audiences]``): "told the crowd"."""
+    return section_words("group_words.txt", "audiences")
+
+
+@lru_cache(maxsize=1)
+def documents() -> frozenset[str]:
+    """Nouns for texts and figures that can be reported as saying something (``documents.txt``)."""
+    return frozenset(line.strip().lower() for _n, line in _lines("documents.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +221,12 @@ def places() -> frozenset[str]:
     for row in table("places.tsv"):
         out.update([row[0], *split_names(cell(row, 1))])
     return frozenset(n.lower() for n in out)
+
+
+@lru_cache(maxsize=1)
+def organisation_names() -> frozenset[str]:
+    """Every name of a well-known organisation, lower case: ``organisations.tsv`` (names, other names)."""
+    return frozenset(n.lower() for row in table("organisations.tsv") for n in [row[0], *split_names(cell(row, 1))])
 
 
 @lru_cache(maxsize=1)

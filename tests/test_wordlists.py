@@ -87,3 +87,21 @@ def test_a_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(wordlists, "RESOURCES", tmp_path)
     with pytest.raises(ResourceError, match=r"roles.tsv: cannot read the word list"):
         wordlists._roles.__wrapped__()
+
+
+def test_organisation_words_in_names_and_alone() -> None:
+    heads, nouns = wordlists.organisation_heads(), wordlists.organisation_nouns()
+    assert "ministry" in heads and "ministry" in nouns  # "the Foreign Ministry", "the ministry said"
+    assert "inc" in heads and "inc" not in nouns  # "Acme Inc", but not "the inc"
+    assert "newspaper" in nouns and "newspaper" not in heads  # "the newspaper said"
+
+
+def test_the_quote_finder_reads_the_same_lists() -> None:
+    from mediakit.quotes import speaker_kind
+    from mediakit.quotes import words as qw
+
+    assert wordlists.role_words() <= qw.SPEAKER_NOUNS and wordlists.group_nouns() <= qw.SPEAKER_NOUNS
+    assert qw.PLACES is wordlists.places() and qw.DOCUMENT_NOUNS is wordlists.documents()
+    assert [speaker_kind(s) for s in ("the geologist", "Texas", "the newspaper", "the White House")] == [
+        "role", "place", "organisation", "organisation"]
+    assert speaker_kind("Hong Kong") == "place" and speaker_kind("Acme Holdings") == "organisation"
