@@ -259,7 +259,7 @@ def test_title_case_headline():
 def test_agentless_hedges_have_no_speaker(text, cue):
     q = only(text)
     assert q.cue == cue and q.speaker_start is None and q.speaker_text is None
-    assert "agentless hedge" in q.rule
+    assert q.rule_id.startswith("agentless-hedge-") and q.rule.endswith(f"({q.rule_id})")
     assert q.cue_class in ("hedged", "neutral", "loaded")
 
 
