@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
+from . import wordlists
 from .actors import Actor, Mention, _anonymous_name, _lex, find_actors
 from .codebook import Codebook
 from .errors import EngineError
@@ -427,12 +428,12 @@ def _names_someone(text: str, kind: str | None) -> bool:
     return head in lex.role_words or head in lex.group_nouns
 
 
-def _role_words() -> set[str]:
-    return _lex().role_words
+def _role_words() -> frozenset[str]:
+    return wordlists.role_words()
 
 
-def _org_heads() -> dict[str, str]:
-    return _lex().org_heads
+def _org_heads() -> Mapping[str, str]:
+    return wordlists.organisation_heads()
 
 
 def link_quotes(source: str, quotes: list[Quote], actors: list[Actor]) -> list[AttributedQuote]:
