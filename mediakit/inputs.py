@@ -15,6 +15,7 @@ import ipaddress
 import re
 import socket
 import ssl
+import stat
 import threading
 import time
 import zlib
@@ -191,9 +192,13 @@ def _read_file(path: Path, max_bytes: int) -> tuple[bytes, list[str]]:
     _check_is_file(path)
     path = path.expanduser()
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         raise InputError(f"{path}: cannot read file ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
+        raise InputError(f"{path}: not a regular file ({kind}); save the article to a file first")
+    size = st.st_size
     if path.suffix.lower() != ".gz":
         _check_size(size, max_bytes, str(path))
     try:
@@ -242,6 +247,8 @@ def _check_not_table(path: Path) -> None:
 def _check_is_file(path: Path) -> None:
     """Raise a clear :class:`InputError` when ``path`` is a folder or names no file."""
     full = path.expanduser()
+    if full.is_symlink() and not full.exists():
+        raise InputError(f"{path}: a symbolic link to a missing file ({full.readlink()})")
     if full.is_dir():
         try:
             endings = sorted({p.suffix.lower() for p in full.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")})

@@ -102,7 +102,7 @@ def _from_row(raw: Any) -> Unit:
 def _paths(source: str) -> list[Path] | None:
     p = Path(source)
     if p.is_dir():
-        return sorted((q for q in p.rglob("*") if q.is_file() or q.is_symlink()), key=lambda q: q.as_posix())
+        return sorted((q for q in p.rglob("*") if q.is_symlink() or not q.is_dir()), key=lambda q: q.as_posix())
     if p.exists() or p.is_symlink():
         return [p]
     if any(c in source for c in "*?["):
