@@ -18,7 +18,10 @@ from .model import Article, Span
 if TYPE_CHECKING:
     from .analysis import Analysis
 
-_COLOURS = {"kept": "#e8f4ea", "metadata": "#e6eef9", "removed": "#fbe9e7"}
+#: The colour of each cleaning decision (palette colours: green, sky blue, vermillion); the side-by-side view
+#: uses them as light backgrounds, a chart of the decisions as they are.
+STATUS_COLOURS = {"kept": "#009E73", "metadata": "#56B4E9", "removed": "#D55E00"}
+_COLOURS = {status: colour + "26" for status, colour in STATUS_COLOURS.items()}
 
 
 def cleaning_table(article: Article) -> pl.DataFrame:
