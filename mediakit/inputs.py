@@ -89,6 +89,7 @@ def read_input(
         if kind not in ("auto", forced):
             raise InputError(f"{forced}=... is read as {forced}; kind={kind!r} contradicts it")
         _check_size(len(content), max_bytes, "<text>")
+        _check_encodable(content)
         return RawInput(content, forced, "<text>", "<text>")
     if isinstance(value, (str, Path)) and not is_url(value):
         table_row = _table_row(value)
@@ -116,6 +117,7 @@ def read_input(
         return RawInput(decoded, _kind(decoded, kind, ""), "<bytes>", "<bytes>", enc, flags=notes)
     if isinstance(value, str):
         _check_size(len(value), max_bytes, "<text>")
+        _check_encodable(value)
         return RawInput(value, _kind(value, kind, ""), "<text>", "<text>")
     raise InputError(f"cannot read an article from a {type(value).__name__}; give a path, URL, bytes or str")
 
@@ -161,6 +163,20 @@ def looks_like_path(value: str) -> bool:
     if _MARKUP.search(stripped) or (" " in stripped and _SENTENCE.search(stripped)):
         return False
     return "/" in stripped or "\\" in stripped or stripped.lower().endswith(PATH_SUFFIXES)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_encodable(text: str) -> None:
+    """Refuse a str holding lone surrogates (bytes a ``surrogateescape`` decoding could not read): no table,
+    file or page could store it."""
+    m = _SURROGATE.search(text)
+    if m:
+        raise InputError(
+            f"<text>: holds an undecodable character at position {m.start()} (a lone surrogate, left by reading "
+            "bytes with errors='surrogateescape'); pass the original bytes instead, and mediakit decodes them"
+        )
 
 
 def _check_size(n: int, max_bytes: int, origin: str) -> None:
