@@ -57,3 +57,21 @@ def test_teaching_corpus_with_a_codebook(tmp_path: Path) -> None:
     assert teaching_corpus(codebook=CODEBOOK, cache=tmp_path).path == c.path  # built once
     with pytest.raises(MediakitError, match="is not a file"):
         teaching_corpus(codebook=tmp_path / "missing.yaml", cache=tmp_path)
+
+
+def test_classroom_files_are_up_to_date_and_load() -> None:
+    pytest.importorskip("anywidget")
+    classroom = ROOT / "data" / "classroom"
+    r = subprocess.run([sys.executable, str(classroom / "make_classroom.py"), "--check"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    from mediakit.datasets import load_corpus, read_brat
+    from mediakit.widgets import Annotator
+
+    corpus = load_corpus()
+    students = sorted(p.stem for p in classroom.glob("*.json"))
+    assert students == ["amira", "ben", "chloe", "dev"]
+    for name in students:
+        notes = Annotator.load(classroom / f"{name}.json")
+        assert notes.article.source == corpus.text("lantern-2026-03-05-hollin-shopkeeper")
+        brat = read_brat(classroom / f"{name}.ann", notes.article.source)
+        assert [(b["content"]["start"], b["content"]["end"]) for b in brat] == [(a.start, a.end) for a in notes.items]
