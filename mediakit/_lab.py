@@ -118,7 +118,9 @@ class NotebookReport:
                f"errors {len(self.errors)}, charts {self.interactive}/{self.charts} drawn"
                + (f" (+{self.other_drawn}/{self.other_charts} other)" if self.other_charts else "")
                + f", widgets {sum(w['rendered'] for w in self.widgets)}/{len(self.widgets)} rendered ({kinds}), "
-               f"clicks {sum(c.endswith('responded') for c in self.clicks)}/{len(self.clicks)} answered, "
+               f"clicks {sum(c.endswith('responded') for c in self.clicks)}/{len(self.clicks)} answered"
+               + (f" ({'; '.join(c.split(': ', 1)[0].split('(', 1)[-1].rstrip(')') for c in self.clicks)})" if self.clicks else "")
+               + ", "
                f"console errors {len(self.console)}, refused requests {len(self.refused)}, dialogs "
                f"{len(self.dialogs)}, pwned {self.pwned}" + (" TIMED OUT" if self.timed_out else ""))
         problem = (self.errors or self.console or self.dialogs or [c for c in self.clicks if not c.endswith("responded")])
@@ -336,39 +338,62 @@ def _fill(rep: NotebookReport, s: dict[str, Any]) -> None:
 
 _CLICKABLE = ("button:not([disabled]), [role=button], [role=tab], select, input[type=checkbox], "
               "[data-quote], [data-off], tr[data-row], li[data-item]")
+#: what a person would click first in each mediakit widget: a quote in the viewer, an outlet in the explorer,
+#: a marked quote in the annotator (an empty annotator gets a selection and "Mark quote" instead)
+_FIRST_CLICK = {"mk-viewer": ".mk-quote", "mk-explorer": ".mk-checks input[type=checkbox]", "mk-annotator": ".mk-marked"}
+
+# select some words of the annotator's article (a text node inside a [data-off] piece) and name a speaker
+_SELECT = """(root) => {
+  const pieces = [...root.querySelectorAll('[data-off]')].filter(p => p.textContent.trim().length > 20);
+  const piece = pieces[Math.min(1, pieces.length - 1)];
+  if (!piece) return false;
+  const node = piece.firstChild, range = document.createRange();
+  range.setStart(node, 0); range.setEnd(node, Math.min(20, node.textContent.length));
+  const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+  document.dispatchEvent(new Event('selectionchange'));
+  return true;
+}"""
 
 
 def _click_widgets(page: Any, rep: NotebookReport) -> None:
-    """Click the first clickable element of every widget (choosing the second option of a select) and
-    see whether the widget changed."""
+    """Click what a person would click first in every widget and see whether the widget changed."""
     roots = page.query_selector_all(".jp-OutputArea-output .mk-widget, .jp-OutputArea-output .jupyter-widgets.widget-box")
     for i, root in enumerate(roots):
+        kind = next((k for k in _FIRST_CLICK if root.evaluate(f"e => e.classList.contains('{k}')")), "widget")
         before = root.inner_html()
-        target = root.query_selector(_CLICKABLE)
-        if target is None:
-            rep.clicks.append(f"widget {i}: nothing to click")
-            continue
-        tag = target.evaluate("e => e.tagName.toLowerCase()")
+        target = root.query_selector(_FIRST_CLICK.get(kind, _CLICKABLE))
+        what = kind
         try:
-            target.scroll_into_view_if_needed(timeout=5000)
-            if tag == "select":
-                values = target.evaluate("e => [...e.options].map(o => o.value)")
-                if len(values) < 2:
-                    rep.clicks.append(f"widget {i}: a select with one option")
+            if target is None and kind == "mk-annotator":
+                root.scroll_into_view_if_needed(timeout=5000)
+                speaker = root.query_selector(".mk-toolbar input[type=text]")
+                if speaker is not None:
+                    speaker.fill("A. Reader")
+                if not root.evaluate(_SELECT):
+                    rep.clicks.append(f"widget {i} ({kind}): no text to select")
                     continue
-                target.select_option(values[1])
+                target, what = root.query_selector(".mk-mark-quote"), f"{kind} mark quote"
+            if target is None:
+                target = root.query_selector(_CLICKABLE)
+            if target is None:
+                rep.clicks.append(f"widget {i} ({kind}): nothing to click")
+                continue
+            target.scroll_into_view_if_needed(timeout=5000)
+            if target.evaluate("e => e.tagName.toLowerCase()") == "select":
+                values = target.evaluate("e => [...e.options].map(o => o.value)")
+                target.select_option(values[1] if len(values) > 1 else values[0])
             else:
                 target.click(timeout=5000)
         except Exception as exc:  # the element moved or is hidden: say so rather than fail the run
-            rep.clicks.append(f"widget {i}: could not click {tag}: {type(exc).__name__}")
+            rep.clicks.append(f"widget {i} ({what}): could not click: {type(exc).__name__}")
             continue
-        for _ in range(20):
+        for _ in range(40):
             page.wait_for_timeout(150)
             if root.inner_html() != before:
-                rep.clicks.append(f"widget {i} ({tag}): responded")
+                rep.clicks.append(f"widget {i} ({what}): responded")
                 break
         else:
-            rep.clicks.append(f"widget {i} ({tag}): clicked, nothing changed")
+            rep.clicks.append(f"widget {i} ({what}): clicked, nothing changed")
 
 
 def _screenshot(page: Any, path: Path) -> None:
