@@ -163,6 +163,7 @@ class NotebookRun:
     html: Path
     outputs: Path
     error: str | None = None
+    notebook: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -220,7 +221,7 @@ def walk(out: str | Path = "reports", *, notebooks: str | Path | None = None, on
         nb, error = execute_notebook(path, params=given if _has_parameters(path) else {}, timeout=timeout)
         seconds = time.monotonic() - start
         page = export_html(nb, out / f"{stem}.html")
-        run = NotebookRun(stem, seconds, page, outputs, error)
+        run = NotebookRun(stem, seconds, page, outputs, error, path)
         result.runs.append(run)
         if echo:
             echo(f"  {'ok' if run.ok else 'FAILED'} in {seconds:.1f} s -> {page}" + (f": {error}" if error else ""))
@@ -246,17 +247,29 @@ def _title(nb_path: Path) -> str:
     return nb_path.stem
 
 
+_SHOWN = (".html", ".png", ".svg", ".pdf", ".csv", ".xlsx", ".json")
+
+
+def _saved_files(run: NotebookRun) -> tuple[list[Path], int]:
+    """The files a notebook saved worth a link (those in its folder, and any report page deeper down), and
+    how many more it wrote (corpus parts, caches, a report's images...)."""
+    if not run.outputs.is_dir():
+        return [], 0
+    every = [p for p in run.outputs.rglob("*") if p.is_file()]
+    shown = sorted(p for p in every if (p.parent == run.outputs and p.suffix in _SHOWN) or p.name == "report.html")
+    return shown, len(every) - len(shown)
+
+
 def _write_index(result: WalkResult) -> None:
     rows = []
     for r in result.runs:
-        files = sorted(p for p in r.outputs.rglob("*") if p.is_file()) if r.outputs.is_dir() else []
+        files, more = _saved_files(r)
         links = "".join(f"<li><a href='{html.escape(p.relative_to(result.out).as_posix(), quote=True)}'>"
-                        f"{html.escape(p.relative_to(r.outputs).as_posix())}</a></li>"
-                        for p in files if p.suffix in (".html", ".png", ".svg", ".pdf", ".csv", ".xlsx", ".json")
-                        and not {"parts", "cache"} & set(p.parts) and p.name != "manifest.json")
+                        f"{html.escape(p.relative_to(r.outputs).as_posix())}</a></li>" for p in files)
+        if more:
+            links += f"<li>{more} more in <a href='{html.escape(r.outputs.name, quote=True)}/'>{html.escape(r.outputs.name)}/</a></li>"
         status = "ok" if r.ok else f"failed: {html.escape(r.error or '')}"
-        nb_path = default_notebooks() / f"{r.name}.ipynb"
-        title = _title(nb_path) if nb_path.is_file() else r.name
+        title = _title(r.notebook) if r.notebook is not None and r.notebook.is_file() else r.name
         rows.append(f"<tr><td><a href='{html.escape(r.html.name, quote=True)}'>{html.escape(title)}</a></td>"
                     f"<td>{r.seconds:.1f} s</td><td>{status}</td><td><ul>{links}</ul></td></tr>")
     page = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>mediakit walk</title>"
