@@ -170,8 +170,8 @@ def _add_corpus(sub: Any) -> None:
 
 _REPORT_EPILOG = """\
 examples:
-  mediakit report data/corpus/raw --out teaching-report --codebook data/codebooks/example.yaml
-  mediakit report teaching.corpus --out teaching-report --title "Tavan dam coverage"
+  mediakit report data/corpus/raw/html --out tavan-report --codebook data/codebooks/example.yaml
+  mediakit report teaching.corpus --out tavan-report --title "Tavan dam coverage"
   mediakit report data/examples/ferry_page.html --out ferry-report
 
 SOURCE is an article file, a folder of articles or exports (built first into DIR/corpus, with a progress
@@ -189,7 +189,7 @@ def _add_report(sub: Any) -> None:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     r.add_argument("source", metavar="SOURCE", help="an article file, a folder of articles or exports, or a corpus "
                    "folder")
-    r.add_argument("--out", required=True, metavar="DIR", help="the report folder (created)")
+    r.add_argument("-o", "--out", required=True, metavar="DIR", help="the report folder (created)")
     r.add_argument("--title", help="the report's title")
     r.add_argument("--codebook", help="YAML or CSV codebook mapping actors to categories")
     r.add_argument("--articles", type=int, default=3, metavar="N",

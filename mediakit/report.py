@@ -231,6 +231,13 @@ def _open_source(source: Any, out: Path, codebook: Any, quiet: bool, workers: in
     return open_corpus(target), target, src.resolve().name
 
 
+def _png(svg: str) -> bytes:
+    """The chart's SVG as a PNG at twice its size (rasterised by vl-convert: no second Vega run)."""
+    import vl_convert as vlc
+
+    return bytes(vlc.svg_to_png(svg, scale=2.0))
+
+
 def _has_categories(t: Tables) -> bool:
     if "category" not in t.actors.collect_schema():
         return False
@@ -327,7 +334,7 @@ def build_report(
     from . import charts
     from .charts import corpus as cc
     from .charts.export import chart_spec, save_table
-    from .charts.render import chart_html, loader_html, static_png, static_svg
+    from .charts.render import chart_html, loader_html, static_svg
 
     start = time.monotonic()
     out = Path(out)
@@ -394,7 +401,7 @@ def build_report(
         spec = chart_spec(chart)
         svg = static_svg(spec)
         (out / "charts" / f"{key}.svg").write_text(svg, encoding="utf-8")
-        (out / "charts" / f"{key}.png").write_bytes(static_png(spec, scale=2.0))
+        (out / "charts" / f"{key}.png").write_bytes(_png(svg))
         files += [out / "charts" / f"{key}.svg", out / "charts" / f"{key}.png"]
         files.append(save_table(chart.data, out / "tables" / f"{key}.csv"))
         result.charts.append(key)
