@@ -227,6 +227,8 @@ def _open_source(source: Any, out: Path, codebook: Any, quiet: bool, workers: in
         print(f"mediakit: building the corpus of {source} into {target}", file=sys.stderr)
     result = build_corpus([str(src.resolve())], target, codebook=codebook, quiet=quiet, workers=workers)
     if not quiet:
+        for where, why in result.failures:
+            print(f"mediakit: failed: {where}: {why}", file=sys.stderr)
         print(f"mediakit: {result.summary()}", file=sys.stderr)
     return open_corpus(target), target, src.resolve().name
 

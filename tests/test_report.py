@@ -134,6 +134,18 @@ def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err == ""
 
 
+def test_report_when_every_input_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    assert main(["report", str(src), "-o", str(tmp_path / "out"), "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "failed: " in err and "empty.txt" in err and "0 charts" in err
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "nothing to chart" in page and "empty.txt" in page
+    assert pl.read_csv(tmp_path / "out" / "tables" / "articles.csv")["status"].to_list() == ["failed"]
+
+
 def test_cli_report_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out")]) == 2
     assert "no such file or folder" in capsys.readouterr().err

@@ -434,7 +434,9 @@ def attention_over_time(
             .select("period", "outlet", "key", "colour", "articles", "outlet_articles", "share"))
     present = [v for v in colours.scale().domain if v in set(data["colour"].to_list())]  # type: ignore[union-attr]
     if value == "articles":
-        y = alt.Y("articles:Q", axis=count_axis("articles", max_value=max(int(data["articles"].max() or 0), 1)))
+        most = max(int(data["articles"].max() or 0), 1)
+        y = alt.Y("articles:Q", axis=count_axis("articles", max_value=most),
+                  scale=alt.Scale(domain=[0, count_ticks(most)[-1]]))
     else:
         y = alt.Y("share:Q", axis=percent_axis("share of the outlet's articles"), scale=alt.Scale(domain=[0, 1]))
     period_title = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}.get(every, "period")
@@ -764,7 +766,8 @@ def who_comes_first(
                alt.Tooltip("articles:Q", format="d"), alt.Tooltip("quoted_in:Q", format="d", title="articles quoting them")]
     most = max(int(data["articles"].max() or 0), 1)
     bars = alt.Chart().mark_bar().encode(
-        x=alt.X("articles:Q", axis=count_axis("articles", max_value=most), scale=alt.Scale(domain=[0, most])),
+        x=alt.X("articles:Q", axis=count_axis("articles", max_value=most),
+                scale=alt.Scale(domain=[0, count_ticks(most)[-1]])),
         y=y, color=alt.Color("colour:N", scale=colours.scale(), legend=None), tooltip=tooltip)
     labels = alt.Chart().mark_text(align="left", dx=3).encode(
         x="articles:Q", y=y, text=alt.Text("articles:Q", format="d"), tooltip=tooltip,
