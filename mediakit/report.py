@@ -39,6 +39,7 @@ from typing import Any
 
 import polars as pl
 
+from .corpus.store import MANIFEST
 from .errors import ChartError, InputError, MediakitError
 from .measures._base import Tables, articles_ok, as_tables
 
@@ -211,7 +212,6 @@ class ReportResult:
 def _open_source(source: Any, out: Path, codebook: Any, quiet: bool, workers: int | None) -> tuple[Any, Path | None, str]:
     """The corpus of ``source`` (built into ``out/corpus`` when it is articles), its folder and a name."""
     from .corpus import build_corpus, open_corpus
-    from .corpus.store import MANIFEST
 
     if not isinstance(source, (str, Path)):
         path = getattr(source, "path", None)
@@ -260,7 +260,7 @@ def _not_useful(key: str, ok: pl.DataFrame) -> str | None:
 _SPEAKER_COLOURED = ("voice_by_speaker", "voice_by_outlet", "attention_over_time", "who_comes_first")
 
 
-def _plan(t: Tables, categories: bool) -> list[tuple[str, str, str, Callable[..., Any], dict[str, Any]]]:
+def _plan(categories: bool) -> list[tuple[str, str, str, Callable[..., Any], dict[str, Any]]]:
     """(file name, heading, one line, builder, arguments) of every chart of the report."""
     from .charts import corpus as cc
 
@@ -345,6 +345,10 @@ def build_report(
     if isinstance(source, (str, Path)) and not Path(source).exists():
         raise InputError(f"{source}: no such file or folder (give an article, a folder of articles or exports, "
                          "or a corpus folder)")
+    if (isinstance(source, (str, Path)) and Path(source).is_dir() and not (Path(source) / MANIFEST).exists()
+            and out.resolve().is_relative_to(Path(source).resolve())):
+        raise InputError(f"{out}: the report folder is inside the source folder {source}, whose articles would then "
+                         "include the report's own files; write the report elsewhere")
     try:
         (out / "charts").mkdir(parents=True, exist_ok=True)
         (out / "tables").mkdir(parents=True, exist_ok=True)
@@ -386,7 +390,7 @@ def build_report(
     source_line = cc.corpus_source_line(t, name=name or "")
     colours = cc.corpus_colours(t, "speaker")
     categories = _has_categories(t)
-    for key, head, what, builder, kwargs in (_plan(t, categories) if n_ok else []):
+    for key, head, what, builder, kwargs in (_plan(categories) if n_ok else []):
         if key in _SPEAKER_COLOURED:  # one colour per speaker in every chart of the report
             kwargs = {**kwargs, "colours": colours}
         why = _not_useful(key, ok)

@@ -155,6 +155,9 @@ def test_cli_report_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "not a folder" in capsys.readouterr().err
     with pytest.raises(MediakitError):
         build_report(_articles(tmp_path / "a"), tmp_path / "b", codebook=tmp_path / "nope.yaml", quiet=True)
+    assert main(["report", str(tmp_path / "a"), "-o", str(tmp_path / "a" / "report")]) == 2
+    assert "inside the source folder" in capsys.readouterr().err
+    assert not (tmp_path / "a" / "report").exists()
 
 
 # --- hostile articles ----------------------------------------------------------------------------------------------
