@@ -71,6 +71,10 @@ class Lexicon:
         def words(name: str) -> set[str]:
             return {r[0].lower() for r in sec.get(name, [])}
 
+        def spread(name: str) -> frozenset[str]:
+            """A section written as words spread over lines (no columns)."""
+            return frozenset(w.lower() for r in sec.get(name, []) for cell in r for w in cell.split())
+
         def gendered(name: str) -> dict[str, str | None]:
             return {r[0].lower(): (r[1] if len(r) > 1 and r[1] in ("f", "m") else None) for r in sec.get(name, [])}
 
@@ -89,6 +93,11 @@ class Lexicon:
         self.locative = words("locative_words")
         self.group_nouns = words("group_nouns")
         self.group_modifiers = words("group_modifiers")
+        self.person_nouns = spread("person_nouns")
+        self.speaker_documents = spread("speaker_documents")
+        self.kinship = spread("kinship_words")
+        self.collective = spread("collective_nouns")
+        self.org_nouns_before = spread("org_nouns_before_names") | frozenset(self.org_heads)
         self.parties = {r[0].lower(): r[1] for r in sec.get("party_adjectives", []) if len(r) > 1}
         self.given: set[str] = set()
         for raw in (resources / "given_names.txt").read_text(encoding="utf-8").splitlines():

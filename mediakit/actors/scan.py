@@ -12,7 +12,17 @@ from .candidates import Candidate, Found, KeptSpan
 from .classify import NameClassifier
 from .lexicon import ANON_ALWAYS, ANON_MODS, ANON_NOUNS, QUANT
 from .parts import NamePlan, plan_part, split_run
-from .patterns import CHUNK, PART, PREV_WORD, WORD, anonymous_name, find_words, list_patterns, prev_word
+from .patterns import (
+    CHUNK,
+    PART,
+    PREV_WORD,
+    WORD,
+    anonymous_name,
+    credit_spans,
+    find_words,
+    list_patterns,
+    prev_word,
+)
 
 
 class Finder:
@@ -39,7 +49,12 @@ class Finder:
         group_hits: list[tuple[KeptSpan, int, str]] = []
         for sp in self.found.spans:
             occupied = self._sources(sp, group_hits)
-            for m in CHUNK.finditer(sp.text):
+            text = sp.text
+            credits = credit_spans(text)
+            if credits:  # names in credits and datelines are not read (blanked, offsets kept)
+                for a, b in credits:
+                    text = text[:a] + " " * (b - a) + text[b:]
+            for m in CHUNK.finditer(text):
                 if occupied and any(a < m.end() and m.start() < b for a, b in occupied):
                     continue
                 parts = split_run(m.group())
