@@ -49,8 +49,9 @@ What it misses
   evidence at all (they are left out rather than guessed).
 * Coreference beyond names, acronyms, unique role descriptions and (in :mod:`mediakit.analysis`)
   pronouns: "the 67-year-old", "the company" and "the former teacher" stay unlinked.
-* A country is typed "place" even when it acts; its mentions say when a capital stood for its
-  government. Headline-style Title Case spans only confirm names already found in the body.
+* A country is typed "place" here even when it acts (:mod:`mediakit.speakers` types a country that
+  speaks as an organisation); its mentions say when a capital stood for its government. Headline-style
+  Title Case spans only confirm names already found in the body.
 * Person names with no given name in the list, no title, no honorific and no speech verb.
 
 Where the code lives

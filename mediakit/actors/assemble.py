@@ -305,7 +305,9 @@ def _link_descriptions(entries: dict[str, Entry], spans: list[KeptSpan], source:
                     if e not in heads.setdefault(w, []):
                         heads[w].append(e)
                     break
-    unique = {h: es[0] for h, es in heads.items() if len(es) == 1 and h not in ("member", "resident")}
+    # (a kinship word is relative to someone: "the father" is not the one father named so far)
+    unique = {h: es[0] for h, es in heads.items() if len(es) == 1 and h not in ("member", "resident")
+              and h not in lex.kinship}
     if not unique:
         return
     taken = [(m.start, m.end) for e in entries.values() for m in e.mentions]

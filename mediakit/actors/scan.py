@@ -149,6 +149,8 @@ class Finder:
                     mod, s = two, prev2[1]
                 elif pw.lower() in lex.group_modifiers:
                     mod, s = pw.lower(), prev[1]
+                elif pw.lower() in lex.parties and pw[0].isupper():
+                    mod, affiliation, s = pw, lex.parties[pw.lower()], prev[1]  # "Republican senators"
             if low in ("republicans", "democrats"):
                 name = low.capitalize()
             if mod:
