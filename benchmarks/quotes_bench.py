@@ -6,7 +6,7 @@ Usage::
 
 Reads ``GOLD_DIR/text/*.txt`` (paragraphs: :func:`mediakit.segment.split_paragraphs` of the whole file,
 title line included) and writes one JSON line per :class:`~mediakit.quotes.Quote`: ``doc``, ``start``,
-``end``, ``text``, ``speaker_start``, ``speaker_end``, ``kind``, ``cue``, ``rule``. Prints articles per
+``end``, ``text``, ``speaker_start``, ``speaker_end``, ``kind``, ``cue``, ``rule``, ``rule_id``. Prints articles per
 second on one core (CPU time of a first pass with the lexicon already loaded, then of a second pass once
 Python has warmed up); it never fails on time. Score the output with
 ``../shared/tools/score_quotes.py GOLD_DIR OUT.jsonl``.
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(json.dumps({
                 "doc": stem, "start": q.start, "end": q.end, "text": q.text(text),
                 "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-                "kind": q.kind, "cue": q.cue, "rule": q.rule,
+                "kind": q.kind, "cue": q.cue, "rule": q.rule, "rule_id": q.rule_id,
             }, ensure_ascii=False))
     args.out.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
     print(f"{len(texts)} articles, {len(lines)} quotes written to {args.out}")

@@ -61,7 +61,7 @@ class AttributedQuote:
             doc=doc, start=q.start, end=q.end, text=source[q.start : q.end], kind=q.kind, cue=q.cue,
             cue_start=q.cue_start, cue_end=q.cue_end, cue_class=q.cue_class, speaker=self.speaker,
             speaker_type=self.speaker_type, speaker_start=q.speaker_start, speaker_end=q.speaker_end,
-            rule=self.rule,
+            rule=self.rule, rule_id=q.rule_id,
         )
 
 

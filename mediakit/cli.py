@@ -12,28 +12,38 @@ import glob
 import io
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import __version__
 from .errors import MediakitError
+from .importers import importer_for, read_units, split_row_ref
+from .importers import suffixes as table_suffixes
 from .inputs import file_id, is_url
 from .model import Article, failed_record
 from .records import ACTORS, QUOTES, Table
 
-INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".gz")
+INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".gz") + table_suffixes()
+SUPPORTED_ENDINGS = (".txt", ".html", ".htm", ".html.gz", ".text", ".xhtml") + table_suffixes()
 
 _EPILOG = """\
 examples:
-  mediakit extract data/examples/harbour_pasted.txt --format text
-  mediakit extract articles/ --format jsonl > clean.jsonl       (every .txt/.html/.html.gz in the folder)
-  mediakit extract 'pages/*.html' https://example.org/story --format json
-  mediakit quotes articles/ --format csv > quotes.csv
-  mediakit analyse story.txt --format json
+  mediakit extract data/examples/ferry_pasted.txt --format text
+  mediakit extract data/corpus/raw/html --format jsonl > clean.jsonl   # every article in the folder
+  mediakit extract 'data/examples/*.html' data/examples/ferry_clean.txt --format json
+  mediakit quotes data/corpus/raw/pasted --format csv > quotes.csv
+  mediakit quotes data/corpus/raw/ens-wire.csv --format csv            # a CSV export: one article per row
+  mediakit actors data/corpus/raw/ens-wire.csv#3 --format csv          # one row of it
+  mediakit analyse data/examples/ferry_page.html --format json
 
-Inputs are files, folders (searched recursively for .txt, .html, .htm, .html.gz), glob patterns
-(quote them) and http(s) URLs. Each input gives one record; failed inputs are listed with a reason
-and make the exit code 1.
+Inputs are files, folders (searched recursively for .txt, .html, .htm, .html.gz and tables), glob
+patterns (quote them) and http(s) URLs. A table (.csv, .tsv, .jsonl, .parquet export with a text, body,
+content or html column) gives one record per row, with ids like export.csv#3 (or its id column) and
+the row's title, date, outlet, url and author; FILE.csv#3 reads row 3 alone. Every other input gives
+one record. Failed inputs and rows are listed with a reason and make the exit code 1.
 """
 
 
@@ -44,10 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    output = getattr(args, "output", None)
     try:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     except OSError as exc:
-        print(f"mediakit: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"mediakit: error: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     try:
         return args.func(args, out)
@@ -57,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into head
         return 0
     finally:
-        if args.output:
+        if output:
             out.close()
 
 
@@ -68,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_EPILOG,
     )
+    p.add_argument("--version", action="version", version=f"mediakit {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help: str, formats: list[str], default: str, func: Any) -> argparse.ArgumentParser:
@@ -97,8 +109,91 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--codebook", help="YAML or CSV codebook mapping actors to categories")
         sp.add_argument("--no-capitals", action="store_true",
                         help="do not map capital cities ('Beijing said') to their governments")
+    _add_corpus(sub)
     sub.add_parser("help", help="show this help").set_defaults(func=lambda a, o: (p.print_help(o), 0)[1])
     return p
+
+
+_CORPUS_EPILOG = """\
+examples:
+  mediakit corpus build data/corpus/raw --out teaching.corpus
+  mediakit corpus build stories.csv pages/ urls.txt feed.xml crawl.warc.gz --out my.corpus --workers 2
+  mediakit corpus build export.csv --columns text=body,date=published --out my.corpus
+  mediakit corpus build train/text dev/text --metadata metadata.tsv --out polnear.corpus
+  mediakit corpus status teaching.corpus
+
+Sources mix freely: files, folders and globs of .txt/.html/.html.gz; tabular exports (.csv, .tsv, .jsonl,
+.parquet: one article per row; Media Cloud's column names work as they are); URL lists (.urls, or a .txt of
+one URL per line); RSS/Atom feeds and sitemaps (.rss, .atom, .xml); web archives (.warc, .warc.gz).
+Interrupt a build at any time and run the same command again: it finishes the rest. Adding sources to an
+existing folder processes only the new articles. The tables are Parquet files under DIR/parts/; open them
+with mediakit.open_corpus(DIR).
+"""
+
+
+def _add_corpus(sub: Any) -> None:
+    cp = sub.add_parser("corpus", help="build a corpus of many articles into Parquet tables, or show its status",
+                        description="Build a corpus of many articles into Parquet tables, or show its status.",
+                        epilog=_CORPUS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    csub = cp.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
+    b = csub.add_parser("build", help="analyse sources into a corpus folder (resumable, incremental)",
+                        epilog=_CORPUS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    b.add_argument("sources", nargs="+", metavar="SOURCE", help="files, folders, globs, exports, URL lists, "
+                   "feeds, WARC files or URLs")
+    b.add_argument("--out", required=True, metavar="DIR", help="the corpus folder (created or added to)")
+    b.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores)")
+    b.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes (default) or dask.distributed")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
+                   "(tcp://host:8786); default: a LocalCluster")
+    b.add_argument("--codebook", help="YAML or CSV codebook mapping actors to categories")
+    b.add_argument("--metadata", metavar="FILE", help="CSV/TSV/JSONL with an id column (outlet, date, title...) "
+                   "joined on article id")
+    b.add_argument("--columns", metavar="MAP", help="export columns by role: text=body,date=published")
+    b.add_argument("--budget", type=float, default=60, help="seconds allowed per article (default: 60)")
+    b.add_argument("--timeout", type=float, default=20, help="seconds allowed per URL fetch (default: 20)")
+    b.add_argument("--allow-private-urls", action="store_true",
+                   help="allow URLs on private or loopback addresses (e.g. a local test server)")
+    b.add_argument("--quiet", action="store_true", help="no progress and no summary")
+    b.set_defaults(func=_cmd_corpus_build)
+    st = csub.add_parser("status", help="counts by status, outlet and date; the failures with reasons")
+    st.add_argument("dir", metavar="DIR")
+    st.set_defaults(func=_cmd_corpus_status)
+
+
+def _column_map(text: str | None) -> dict[str, str] | None:
+    if not text:
+        return None
+    out = {}
+    for part in text.split(","):
+        role, sep, col = part.partition("=")
+        if not sep or not role.strip() or not col.strip():
+            raise MediakitError(f"--columns wants role=column pairs separated by commas, not {part!r}")
+        out[role.strip()] = col.strip()
+    return out
+
+
+def _cmd_corpus_build(args: argparse.Namespace, out: TextIO) -> int:
+    from .corpus import build_corpus
+
+    result = build_corpus(
+        args.sources, args.out, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+        codebook=args.codebook, metadata=args.metadata, columns=_column_map(args.columns), budget=args.budget,
+        timeout=args.timeout, allow_private=args.allow_private_urls, quiet=args.quiet,
+    )
+    if not args.quiet:
+        for source, why in result.failures:
+            print(f"mediakit: failed: {source}: {why}", file=sys.stderr)
+        print(f"mediakit: {result.summary()}", file=sys.stderr)
+    return 1 if result.failed else 0
+
+
+def _cmd_corpus_status(args: argparse.Namespace, out: TextIO) -> int:
+    from .corpus import open_corpus
+
+    corpus = open_corpus(args.dir)
+    out.write(corpus.status() + "\n")
+    return 1 if corpus.failures() else 0
 
 
 # --- inputs -----------------------------------------------------------------------------------------
@@ -106,7 +201,9 @@ def _parser() -> argparse.ArgumentParser:
 def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
     """Files, folders (recursive), glob patterns and URLs -> individual inputs, in a stable order.
 
-    A pattern or path that matches nothing is still yielded, so that it is reported as failed.
+    A path or pattern that gives no file (a missing file, a folder holding no supported file, a pattern
+    that matches nothing) is still yielded as it was given, so that it is reported as failed with
+    :func:`why_no_input`.
     """
     for p in paths:
         if is_url(p):
@@ -114,11 +211,8 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
             continue
         path = Path(p)
         if path.is_dir():
-            found = sorted(
-                f for f in path.rglob("*")
-                if f.is_file() and f.name.lower().endswith(INPUT_SUFFIXES) and not f.name.startswith(".")
-            )
-            yield from (str(f) for f in found)
+            found = sorted(f for f in path.rglob("*") if f.is_file() and _supported(f))
+            yield from (str(f) for f in found) if found else [p]
         elif path.exists():
             yield p
         elif glob.has_magic(p):
@@ -128,35 +222,94 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
             yield p
 
 
-def _id(item: str) -> str:
-    return item if is_url(item) else file_id(Path(item))
+def _supported(f: Path) -> bool:
+    return f.name.lower().endswith(INPUT_SUFFIXES) and not f.name.startswith(".")
 
 
-def _articles(args: argparse.Namespace) -> Iterator[tuple[str, Article | None, str | None]]:
+def why_no_input(item: str) -> str | None:
+    """Why ``item`` (as yielded by :func:`expand_inputs`) gives no file to read, or None if it is one."""
+    if is_url(item) or split_row_ref(item) is not None:
+        return None
+    path = Path(item)
+    if path.is_dir():
+        counts = Counter(
+            f.suffix.lower() or "(no ending)" for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
+        )
+        found = ", ".join(f"{n} {suffix}" for suffix, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return (f"no supported files ({', '.join(SUPPORTED_ENDINGS)}); "
+                + (f"found {found}" if found else "the folder is empty"))
+    if path.exists():
+        return None
+    if glob.has_magic(item):
+        return "no file matches this pattern"
+    return f"no such file: {item}"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input as the CLI lists it: ``label`` is the path, URL or ``path#row``; ``id`` the record's id."""
+
+    label: str
+    id: str
+
+
+def _item(label: str) -> Item:
+    return Item(label, label if is_url(label) else file_id(Path(label)))
+
+
+def _articles(args: argparse.Namespace) -> Iterator[tuple[Item, Article | None, str | None]]:
     from .extract import extract
 
-    for item in expand_inputs(args.paths):
-        if not is_url(item) and not Path(item).exists():
-            yield item, None, f"no such file: {item}"
-            continue
-        try:
-            art = extract(item, kind=args.kind, timeout=args.timeout, allow_private=args.allow_private_urls)
-            yield item, art, None
-        except MediakitError as exc:
-            yield item, None, str(exc)
-        except Exception as exc:  # never a traceback for one bad input; say what failed
-            yield item, None, f"unexpected {type(exc).__name__}: {exc} (please report this input)"
+    for label in expand_inputs(args.paths):
+        problem = why_no_input(label)
+        if problem:
+            yield _item(label), None, problem
+        elif not is_url(label) and importer_for(label) is not None:
+            yield from _rows_of(args, label)
+        else:
+            try:
+                art = extract(label, kind=args.kind, timeout=args.timeout, allow_private=args.allow_private_urls)
+                yield _item(label), art, None
+            except MediakitError as exc:  # cli_message: the same, naming command-line flags
+                yield _item(label), None, getattr(exc, "cli_message", None) or str(exc)
+            except Exception as exc:  # never a traceback for one bad input; say what failed
+                yield _item(label), None, f"unexpected {type(exc).__name__}: {exc} (please report this input)"
 
 
-def _fail(args: argparse.Namespace, item: str, error: str) -> dict[str, Any]:
+def _rows_of(args: argparse.Namespace, label: str) -> Iterator[tuple[Item, Article | None, str | None]]:
+    """One result per row of a table (a CSV export...): each row is an article."""
+    from .extract import extract_raw
+
+    try:
+        for unit in read_units(label):
+            item = Item(unit.origin, unit.id)
+            if unit.error is not None:
+                yield item, None, unit.error
+                continue
+            try:
+                raw = unit.raw_input()
+                if args.kind != "auto":
+                    raw.kind = args.kind
+                yield item, extract_raw(raw), None
+            except MediakitError as exc:
+                yield item, None, str(exc)
+            except Exception as exc:
+                yield item, None, f"unexpected {type(exc).__name__}: {exc} (please report this row)"
+    except MediakitError as exc:  # the file as a whole (no text column, not decodable...)
+        yield _item(label), None, str(exc)
+    except Exception as exc:
+        yield _item(label), None, f"unexpected {type(exc).__name__}: {exc} (please report this file)"
+
+
+def _fail(args: argparse.Namespace, item: Item, error: str) -> dict[str, Any]:
     if not args.quiet:
-        print(f"mediakit: failed: {item}: {error}", file=sys.stderr)
-    return failed_record(_id(item), item, error)
+        print(f"mediakit: failed: {item.label}: {error}", file=sys.stderr)
+    return failed_record(item.id, item.label, error)
 
 
 # --- commands ---------------------------------------------------------------------------------------
 
-def _write_records(args: argparse.Namespace, out: TextIO, results: Iterable[tuple[str, Any, str | None]]) -> int:
+def _write_records(args: argparse.Namespace, out: TextIO, results: Iterable[tuple[Item, Any, str | None]]) -> int:
     """Write one record per input (``to_record()`` of each result, or a failed record) in ``args.format``."""
     failed = 0
     records: list[dict[str, Any]] = []
@@ -182,7 +335,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     return _write_records(args, out, _articles(args))
 
 
-def _analyses(args: argparse.Namespace) -> Iterator[tuple[str, Any, str | None]]:
+def _analyses(args: argparse.Namespace) -> Iterator[tuple[Item, Any, str | None]]:
     from .analysis import analyse
 
     codebook = None
@@ -215,7 +368,7 @@ def _rows_command(args: argparse.Namespace, out: TextIO, which: str) -> int:
             failed += 1
             failures.append(_fail(args, item, error or "failed"))
             continue
-        new = an.quote_rows(item) if which == "quotes" else an.actor_rows(item)
+        new = an.quote_rows(item.label) if which == "quotes" else an.actor_rows(item.label)
         if args.format == "jsonl":
             for r in new:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -134,8 +134,44 @@ class Corpus:
         return pl.DataFrame(rows, schema=ACTOR_SCHEMA)
 
     def raw_paths(self) -> dict[str, Path]:
-        """``{id: path}`` of each article's raw shape (saved page, pasted text or the wire CSV); {} if none."""
-        return {r["id"]: Path(r["raw_path"]) for r in self.metadata.iter_rows(named=True) if r["raw_path"]}
+        """``{id: path}`` of each article's raw shape (saved page or pasted text); {} if none.
+
+        An article that is one row of a table (the wire's CSV export) gets ``<table>#<row>``, which
+        :func:`mediakit.extract` reads as that row alone; such a path is not a file (``is_file()`` is
+        False). So ``{i: mediakit.extract(p) for i, p in corpus.raw_paths().items()}`` gives each article
+        once. The row is found by the article's ``id`` or ``url`` in the table.
+        """
+        from .importers import importer_for
+
+        out: dict[str, Path] = {}
+        tables: dict[str, dict[str, int]] = {}
+        for r in self.metadata.iter_rows(named=True):
+            raw = r["raw_path"]
+            if not raw:
+                continue
+            if importer_for(raw) is None:
+                out[r["id"]] = Path(raw)
+                continue
+            if raw not in tables:
+                tables[raw] = _table_rows(raw)
+            row = tables[raw].get(r["id"]) or tables[raw].get(r["url"] or "")
+            if row is None:
+                raise MediakitError(f"{raw}: no row with id {r['id']!r} or url {r['url']!r} for that article")
+            out[r["id"]] = Path(f"{raw}#{row}")
+        return out
+
+
+def _table_rows(path: str) -> dict[str, int]:
+    """``{id or url: row}`` of a table's readable rows."""
+    from .importers import read_units
+
+    found: dict[str, int] = {}
+    for unit in read_units(path):
+        if unit.error is None:
+            for key in (unit.id, unit.metadata.get("url")):
+                if key:
+                    found.setdefault(key, unit.row)
+    return found
 
 
 def load_corpus(path: str | Path | None = None) -> Corpus:
@@ -287,3 +323,69 @@ def polnear(path: str | Path) -> Corpus:
         raise MediakitError(f"polnear(path=...): {root / 'text'} holds no .txt articles")
     meta = pl.DataFrame(rows, schema=METADATA_SCHEMA).sort("date", "id", nulls_last=True)
     return _BratCorpus(root, meta, records, "PolNeAR folder")
+
+
+def _code_digest() -> str:
+    """A digest of mediakit's own code and word lists: a cached corpus built by other rules is not reused."""
+    import hashlib
+
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha1()
+    for p in sorted(pkg.rglob("*")):
+        if p.is_file() and p.suffix in (".py", ".tsv", ".txt", ".yaml"):
+            h.update(p.relative_to(pkg).as_posix().encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def teaching_corpus(path: str | Path | None = None, *, cache: str | Path | None = None,
+                    workers: int | None = None, quiet: bool = True) -> Any:
+    """The teaching corpus built from its raw shapes (saved pages, pasted text, the wire CSV) and opened.
+
+    It is built once and cached (under ``cache``, default ``$MEDIAKIT_CACHE`` or ``~/.cache/mediakit``), keyed
+    by the raw files and mediakit's own rules, so a later call opens it at once. Outlet, date and title come
+    from the corpus's own metadata where a raw page does not say them (pasted pages). Returns a
+    :class:`mediakit.corpus.Corpus`; the wire articles' ids are their rows (``ens-wire.csv#3``).
+    """
+    import hashlib
+    import os
+    import tempfile
+
+    from .corpus import build_corpus, open_corpus
+
+    gold = load_corpus(path)
+    raw = gold.root / "raw"
+    if not raw.is_dir():
+        raise MediakitError(f"{raw}: the teaching corpus's raw shapes are missing")
+    h = hashlib.sha1()
+    for p in sorted(raw.rglob("*")):
+        if p.is_file():
+            h.update(p.relative_to(raw).as_posix().encode())
+            h.update(p.read_bytes())
+    key = f"teaching-{h.hexdigest()[:12]}-{_code_digest()}"
+    base = Path(cache or os.environ.get("MEDIAKIT_CACHE") or Path.home() / ".cache" / "mediakit").expanduser()
+    out = base / key
+    if not (out / "manifest.json").exists() or any(run.get("finished") is None
+                                                   for run in json.loads((out / "manifest.json").read_text())["runs"]):
+        base.mkdir(parents=True, exist_ok=True)
+        rows = []
+        for doc, raw_path in gold.raw_paths().items():
+            side = json.loads((gold.root / "meta" / f"{doc}.json").read_text(encoding="utf-8"))
+            rows.append({"id": _build_id(str(raw_path)), "outlet": side.get("outlet_name") or side.get("outlet"),
+                         "date": side.get("date"), "title": side.get("title")})
+        meta = pl.DataFrame(rows, schema={"id": pl.Utf8, "outlet": pl.Utf8, "date": pl.Utf8, "title": pl.Utf8})
+        with tempfile.TemporaryDirectory() as tmp:
+            meta_file = Path(tmp) / "metadata.csv"
+            meta.write_csv(meta_file)
+            build_corpus([raw], out, metadata=meta_file, workers=workers, quiet=quiet)
+    return open_corpus(out)
+
+
+def _build_id(raw_path: str | None) -> str | None:
+    """The id a corpus build gives the article at ``raw_path`` (a file's stem, or ``file.csv#row``)."""
+    if not raw_path:
+        return None
+    from .inputs import file_id
+
+    p = Path(raw_path)
+    return p.name if "#" in p.name else file_id(p)

@@ -22,6 +22,8 @@ _COLOURS = {"kept": "#e8f4ea", "metadata": "#e6eef9", "removed": "#fbe9e7"}
 def cleaning_table(article: Article) -> pl.DataFrame:
     """One row per span of the source, in reading order: what was kept, kept as metadata, or removed.
 
+    Rows are sorted by ``start``, then ``end``, ``status`` and ``label``, so ties always come out the same.
+
     Columns: ``start``, ``end``, ``status`` ("kept", "metadata", "removed"), ``label``, ``reason``, ``text``.
 
     >>> from mediakit import extract
@@ -37,7 +39,7 @@ def cleaning_table(article: Article) -> pl.DataFrame:
                          "reason": s.reason, "text": article.source[s.start : s.end]})
     schema = {"start": pl.Int64, "end": pl.Int64, "status": pl.Utf8, "label": pl.Utf8, "reason": pl.Utf8,
               "text": pl.Utf8}
-    return pl.DataFrame(rows, schema=schema).sort("start")
+    return pl.DataFrame(rows, schema=schema).sort("start", "end", "status", "label", maintain_order=True)
 
 
 def cleaning_html(article: Article, max_chars: int = 400) -> str:

@@ -5,43 +5,31 @@
    ``<h1>`` and ``<figcaption>`` (cheap look-ups: no date guessing over the whole page).
 2. trafilatura (``favor_precision=True``) extracts the main text. That text becomes the article's
    ``source``: every span points into it, nothing in it is rewritten.
-3. Each line of that text is a paragraph unless a rule removes it, with its reason: photo captions
-   (they are kept as metadata), "Read more:"/"Related:" teasers and the link lists under them, newsletter
-   and app prompts, social-follow and share prompts, comment counters, copyright lines.
+3. Each line of that text is a paragraph unless a rule removes it, with its reason: the first line when
+   it repeats the headline (kept as the title), lines repeating a photo caption (kept as metadata), the
+   list under a teaser label, and the boilerplate phrase rules the text cleaner uses too
+   (:func:`mediakit.clean.boilerplate.line_rule`, shapes left out): "Read more:"/"Related:" teasers,
+   newsletter, subscription and app prompts, social-follow and share prompts, comment and share
+   counters, copyright lines, advertisement and navigation labels.
+4. Photo credits are split from captions by the same credit rules as the text cleaner's
+   (:mod:`mediakit.clean.credits`, one ``CREDIT_LABEL``).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
+from .clean.boilerplate import line_rule
+from .clean.credits import split_credit
+from .clean.lines import make_line
+from .clean.phrases import CREDIT_LABEL
 from .errors import InputError
 from .model import Article, Caption, Span
 
-_TEASER = re.compile(
-    r"^\s*[\[(]?\s*(?:read more|read also|also read|related(?: post| story| article| coverage| content)?s?|"
-    r"see more|see also|more from|more on this|more:|also on|watch|recommended|most read|you may also like|"
-    r"you might also like|don'?t miss|top stories|trending|editor'?s picks?|latest news|more stories|"
-    r"further reading|related links|further coverage)\b\s*(?:[:|\-\u2013\u2014.]|\.\.\.|$)",
-    re.I,
-)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf]\s|\d{1,2}[.)]\s)")
-_NEWSLETTER = re.compile(
-    r"\b(?:sign up|sign-up|subscribe|subscription|newsletters?|in your inbox|to your inbox|download (?:our|the) app|"
-    r"get the app|get our app|delivered (?:to|through) your)\b",
-    re.I,
-)
-_SOCIAL = re.compile(
-    r"^\s*(?:follow (?:us|\w+(?:\s\w+){0,5}) on (?:facebook|twitter|instagram|x|youtube|linkedin|tiktok)|"
-    r"like this (?:story|article)\?|share (?:this|it) (?:story|article|with)|tell us what you think|"
-    r"join the (?:conversation|discussion)|click here\b|have a (?:news )?tip\?)",
-    re.I,
-)
-_COMMENTS = re.compile(r"^\s*(?:\d+\s*)?(?:comments?|replies|shares?)\s*(?:\(\d+\))?\s*$", re.I)
-_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\u00a9|\u24d2|\(c\)\s*\d{4}|all rights reserved)", re.I)
 _WORD = re.compile(r"\w+")
-_REPORTED = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told)\b")
 
 
 _EXTRACTOR = (
@@ -62,7 +50,10 @@ def extract_html(html: str, url: str | None = None) -> Article:
         raise InputError(f"HTML could not be parsed ({exc})") from None
     if tree is None:
         raise InputError("HTML could not be parsed (no document tree)")
-    meta = read_metadata(tree)
+    try:
+        meta = read_metadata(tree)
+    except RecursionError:  # metadata is a nicety: a page too deeply nested to read it still has a body
+        meta = {"flags": ["metadata: the page is nested too deeply to read its metadata; skipped"]}
     try:
         doc = trafilatura.bare_extraction(
             tree, url=url, with_metadata=False, favor_precision=True, include_comments=False
@@ -83,6 +74,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     caption_texts = meta.get("captions", [])
     art.captions = [Caption(text=c, credit=credit) for c, credit in caption_texts]
     _classify_lines(art, {_key(c) for c, _ in caption_texts}, _key(art.title or ""))
+    art.flags.extend(meta.get("flags", []))
     if not art.paragraphs:
         art.flags.append("no article text found in the HTML")
     return art
@@ -116,24 +108,17 @@ def _classify_lines(art: Article, captions: set[str], title_key: str) -> None:
 
 
 def _line_rule(line: str, captions: set[str], title_key: str, after_teaser: bool, first: bool) -> tuple[str, str]:
-    words = len(line.split())
     key = _key(line)
     if first and title_key and key == title_key:
         return "title", "first line repeats the page title"
     if key and key in captions:
         return "caption", "line repeats a photo caption of the page (kept as caption metadata)"
-    if _TEASER.match(line):
-        return "related", "starts with a teaser label such as 'Read more:' or 'Related:'"
-    if after_teaser and _LIST_ITEM.match(line) and words <= 25:
+    ln = make_line(line, 0, False)
+    if after_teaser and ln.marker and ln.words <= 25:
         return "related", "list item under a teaser label: a related-links list"
-    if _COMMENTS.match(line):
-        return "comments", "a comment or share counter"
-    if words <= 40 and _SOCIAL.match(line):
-        return "share", "a social-media follow or share prompt"
-    if words <= 40 and _NEWSLETTER.search(line) and not _REPORTED.search(line):
-        return "newsletter", "a newsletter, subscription or app prompt (short line naming sign-up, inbox or app)"
-    if words <= 20 and _COPYRIGHT.match(line):
-        return "footer", "a copyright line"
+    verdict = line_rule(ln, shapes=False)
+    if verdict is not None:
+        return verdict.category, verdict.reason
     return "paragraph", ""
 
 
@@ -147,10 +132,12 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 def read_metadata(tree: Any) -> dict[str, Any]:
     """Title, byline, date (ISO), outlet, section, standfirst, url, language and captions from a parsed page.
 
-    JSON-LD wins over meta tags, which win over visible elements; values are plain strings.
+    JSON-LD wins over meta tags, which win over visible elements; values are plain strings. A JSON-LD
+    block that cannot be read (not JSON, or nested too deeply) is skipped, and ``"flags"`` says so.
     """
     meta: dict[str, Any] = {}
-    ld = _json_ld(tree)
+    flags: list[str] = []
+    ld = _json_ld(tree, flags)
     if ld:
         meta["title"] = _s(ld.get("headline")) or _s(ld.get("name"))
         meta["byline"] = _names(ld.get("author"))
@@ -192,6 +179,7 @@ def read_metadata(tree: Any) -> dict[str, Any]:
     byline = meta.get("byline")
     if byline and byline.lower().startswith("by "):
         meta["byline"] = byline[3:].strip()
+    meta["flags"] = flags
     return {k: v for k, v in meta.items() if v}
 
 
@@ -200,19 +188,29 @@ def _fill(meta: dict[str, Any], key: str, value: str | None) -> None:
         meta[key] = " ".join(value.split())
 
 
+_LD_DEPTH = 4
+"""How deep the JSON-LD look-ups go (lists in lists, ``@graph`` in ``@graph``); deeper is not metadata."""
+
+
 def _s(v: Any) -> str | None:
-    if isinstance(v, str):
-        return " ".join(v.split()) or None
-    if isinstance(v, dict):
-        return _s(v.get("@id") or v.get("name"))
-    if isinstance(v, list) and v:
-        return _s(v[0])
+    """A JSON-LD value as one string: a string, a dict's ``@id``/``name``, a list's first item."""
+    for _ in range(_LD_DEPTH + 1):  # a loop, not recursion: JSON-LD can be nested hundreds deep
+        if isinstance(v, str):
+            return " ".join(v.split()) or None
+        if isinstance(v, dict):
+            v = v.get("@id") or v.get("name")
+        elif isinstance(v, list) and v:
+            v = v[0]
+        else:
+            return None
     return None
 
 
-def _names(v: Any) -> str | None:
+def _names(v: Any, depth: int = 0) -> str | None:
     if isinstance(v, list):
-        names = [n for n in (_names(x) for x in v) if n]
+        if depth >= _LD_DEPTH:
+            return None
+        names = [n for n in (_names(x, depth + 1) for x in v) if n]
         return ", ".join(names) or None
     if isinstance(v, dict):
         return _s(v.get("name"))
@@ -226,11 +224,18 @@ def _iso(v: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def _json_ld(tree: Any) -> dict[str, Any] | None:
+def _json_ld(tree: Any, flags: list[str]) -> dict[str, Any] | None:
+    """The first article-like JSON-LD object of the page; unreadable blocks are skipped with a flag."""
     for el in tree.iterfind('.//script[@type="application/ld+json"]'):
+        if not (el.text or "").strip():
+            continue
         try:
-            data = json.loads(el.text or "")
-        except (ValueError, TypeError):
+            data = json.loads(el.text)
+        except RecursionError:
+            flags.append("metadata: a JSON-LD block nested too deeply to read was skipped")
+            continue
+        except (ValueError, TypeError) as exc:
+            flags.append(f"metadata: a JSON-LD block that is not valid JSON was skipped ({exc})")
             continue
         for obj in _walk_ld(data):
             types = obj.get("@type")
@@ -242,22 +247,23 @@ def _json_ld(tree: Any) -> dict[str, Any] | None:
     return None
 
 
-def _walk_ld(data: Any, depth: int = 0):
-    if depth > 4:
-        return
-    if isinstance(data, list):
-        for x in data:
-            yield from _walk_ld(x, depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _walk_ld(data["@graph"], depth + 1)
+def _walk_ld(data: Any) -> Iterator[dict[str, Any]]:
+    """The JSON-LD objects in ``data``, in document order: in lists and ``@graph``, at most 4 levels deep.
+
+    A loop over an explicit stack, not recursion, so no nesting depth can overflow the Python stack."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _LD_DEPTH:
+            continue
+        if isinstance(node, list):
+            stack.extend((x, depth + 1) for x in reversed(node))
+        elif isinstance(node, dict):
+            yield node
+            if "@graph" in node:
+                stack.append((node["@graph"], depth + 1))
 
 
-_CREDIT = re.compile(
-    r"^(.*?)\s*(?:\(|\b)(?:photograph|photo|picture|image|credit)s?\s*(?:by\b|:|\.\.\.|\u2026)\s*([^()]+?)\)?\s*$", re.I
-)
-_CREDIT_LABEL = re.compile(r"^\(?\s*(?:photograph|photo|picture|image|credit)s?\s*(?:by\b|:)?\s*", re.I)
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:wp-caption-text|caption)(?:$|\s)", re.I)
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source", re.I)
 
@@ -265,8 +271,9 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source", re.I)
 def _captions(tree: Any) -> list[tuple[str, str | None]]:
     """Photo captions with their credits: ``<figcaption>`` and WordPress-style caption blocks.
 
-    A credit is a child element marked as one (class "credit", ``<small>``, ``<cite>``) or a trailing
-    "Photo: X" / "(Photo: X)" / "Credit... X" in the caption text."""
+    A credit is a child element marked as one (class "credit", ``<small>``, ``<cite>``; its label such as
+    "Photograph:" dropped) or a credit closing the caption text ("Photo: X", "(AP Photo/X)", "Credit... X"),
+    found by the text cleaner's credit rules (:func:`mediakit.clean.credits.split_credit`)."""
     out: list[tuple[str, str | None]] = []
     seen: set[int] = set()
     candidates = list(tree.iterfind(".//figcaption"))
@@ -285,13 +292,14 @@ def _captions(tree: Any) -> list[tuple[str, str | None]]:
             if child.tag in ("small", "cite") or _CREDIT_CLASS.search(child.get("class", "") or ""):
                 ctext = " ".join(child.text_content().split())
                 if ctext and ctext != text and text.endswith(ctext):
-                    credit = _CREDIT_LABEL.sub("", ctext).rstrip(")").strip() or None
+                    label = CREDIT_LABEL.match(ctext)
+                    credit = ctext[label.end() if label else 0 :].rstrip(")").strip() or None
                     text = text[: -len(ctext)].strip()
                     break
         if credit is None:
-            m = _CREDIT.match(text)
-            if m and m.group(1).strip():
-                text, credit = m.group(1).strip(), m.group(2).strip()
+            split = split_credit(text)
+            if split is not None and split[0]:
+                text, credit = split
         if any(text == t for t, _ in out):
             continue
         out.append((text, credit))

@@ -7,13 +7,17 @@ form and whose :meth:`~NormalisedView.to_source` maps any offset in it back to t
 
 Single characters that map to single characters (quotes, dashes, spaces) keep the length, so for most
 texts the map is the identity; ligatures (``ﬁ`` -> ``fi``) and removed zero-width characters change the
-length, and then an explicit offset table is kept.
+length, and then a compact offset table is kept: one entry per edit point (not per character), so memory
+grows with the number of ligatures and zero-width characters, not with the length of the text. Both
+directions are a binary search in it: :meth:`~NormalisedView.to_source` and
+:meth:`~NormalisedView.to_normalised`.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 # one character -> one character: offsets unchanged
@@ -41,12 +45,18 @@ _CHANGE_RE = re.compile("[" + "".join(_CHANGE_LENGTH) + "]")
 
 @dataclass
 class NormalisedView:
-    """``text``: the normalised form. ``to_source(i)`` maps an offset in it to the source offset."""
+    """``text``: the normalised form. ``to_source(i)`` maps an offset in it to the source offset.
+
+    The map is piecewise: from normalised offset ``_starts[k]`` up to the next edit point, the source
+    offset is ``i + _offsets[k]`` (before the first edit point it is ``i``). ``_source_starts[k]`` is
+    ``_starts[k] + _offsets[k]``, kept for the reverse look-up.
+    """
 
     text: str
     source_length: int
-    _starts: list[int] = field(default_factory=list, repr=False)
-    _offsets: list[int] = field(default_factory=list, repr=False)
+    _starts: array = field(default_factory=lambda: array("q"), repr=False)
+    _offsets: array = field(default_factory=lambda: array("q"), repr=False)
+    _source_starts: array = field(default_factory=lambda: array("q"), repr=False)
 
     @property
     def is_identity(self) -> bool:
@@ -65,6 +75,22 @@ class NormalisedView:
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         return self.to_source(start), self.to_source(end)
 
+    def to_normalised(self, s: int) -> int:
+        """Normalised offset for source offset ``s`` (``0 <= s <= source_length``).
+
+        The smallest normalised offset ``i`` with ``to_source(i) >= s``: an offset inside a ligature maps
+        to the start of its replacement, one on a removed zero-width character to where it was removed.
+        """
+        if not self._starts:
+            return s
+        k = bisect_left(self._source_starts, s)  # edit points k.. start at or after s in the source
+        if k == 0:  # before the first edit point the map is the identity
+            return min(s, self._starts[0])
+        i = s - self._offsets[k - 1]  # inside the stretch that starts at edit point k - 1
+        if k < len(self._starts) and i >= self._starts[k]:
+            return self._starts[k]
+        return min(i, len(self.text))
+
 
 def normalise(source: str) -> NormalisedView:
     """Normalise quotes, dashes, spaces and ligatures for matching; offsets map back exactly.
@@ -79,8 +105,8 @@ def normalise(source: str) -> NormalisedView:
     if not _CHANGE_RE.search(flat):
         return NormalisedView(flat, len(source))
     parts: list[str] = []
-    starts: list[int] = []
-    offsets: list[int] = []
+    starts = array("q")
+    offsets = array("q")
     out_pos = 0
     last = 0
     for m in _CHANGE_RE.finditer(flat):
@@ -98,7 +124,8 @@ def normalise(source: str) -> NormalisedView:
         offsets.append(i + 1 - out_pos)
         last = i + 1
     parts.append(flat[last:])
-    return NormalisedView("".join(parts), len(source), starts, offsets)
+    source_starts = array("q", (a + b for a, b in zip(starts, offsets, strict=True)))
+    return NormalisedView("".join(parts), len(source), starts, offsets, source_starts)
 
 
 def _fold_same_length(text: str) -> str:

@@ -133,6 +133,7 @@ QUOTES = Table(
         Column("speaker_start", "int", "offset of the words naming the speaker at this quote"),
         Column("speaker_end", "int", "end offset of those words"),
         Column("rule", "str", "why: the attribution rule in words, then how the speaker was linked"),
+        Column("rule_id", "str", "the attribution rule's id, to look up in `docs/rules.md`"),
     ),
 )
 

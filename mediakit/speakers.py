@@ -202,6 +202,10 @@ class _Linker:
             # the commonest case: the speaker's words are one mention ("Lind", "Ana Ruiz")
             return Link(exact, f"'{text}' in the speaker's words is a mention of {exact.name}", "name")
         if kind == "anonymous":
+            for s, e, a in self.overlapping(ss, se):
+                if a.type == "anonymous":  # "Sources at the Harbour Board": the sources the actor finder found
+                    return Link(a, f"'{self.source[s:e]}' in the speaker's words is the anonymous source {a.name}",
+                                "anonymous")
             return self.new_actor(ss, se, text, "anonymous", None, "anonymous")
         # the head segment: the words before an apposition ("Lina Arafeh, a translator")
         cut = _HEAD_CUT.search(text)

@@ -174,7 +174,7 @@ def test_byline_dateline_caption_and_end_note():
     assert art.byline == "Maria Keller and Tom Osei"
     assert art.date == "2022-06-14"
     assert art.section is None  # "Traffic" ends a menu, it is not a section tag
-    assert [c.credit for c in art.captions] == ["Photo: Lena Park/Valley Press"]
+    assert [c.credit for c in art.captions] == ["Lena Park/Valley Press"]  # the label "Photo:" is not the credit
     assert art.captions[0].text == "Volunteers return books to the shelves of the restored reading room"
     assert len(art.paragraphs) == 4
     note = next(r for r in art.removed if art.span_text(r).startswith("Reporting by"))
@@ -283,7 +283,7 @@ def test_byline_above_the_headline_does_not_anchor_it():
     ],
 )
 def test_dated_byline_forms(line, expected):
-    from mediakit._cleanrules import dated_byline
+    from mediakit.clean.bylines import dated_byline
 
     assert dated_byline(line) == expected
 
@@ -298,7 +298,7 @@ def test_dated_byline_forms(line, expected):
     ],
 )
 def test_byline_co_authors_but_not_roles_or_outlets(line, name):
-    from mediakit._cleanrules import byline_name
+    from mediakit.clean.bylines import byline_name
 
     assert byline_name(line) == name
 
@@ -351,6 +351,67 @@ def test_photo_credit_forms():
     assert "Nord Images" in credits
     assert "Ana Ruiz/Alpine Wire" in credits
     assert len(art.paragraphs) == 2
+
+
+def test_credit_labels_and_bracketed_credits():
+    source = (
+        "Harbour wall repaired before winter\n\n"
+        "Masons lift the last stone into place on the north wall (Photo by Ines Moor/Coast Images)\n\n"
+        "The harbour wall was repaired over the summer after the spring storms, the port authority said.\n\n"
+        "Fishing boats wait for the tide at the old quay on Monday morning\n\n"
+        "(Image credit: Tide Images)\n\n"
+        "The work cost less than planned, and the quay will reopen to visitors in the new year, it said.\n"
+    )
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert [c.credit for c in art.captions] == ["Ines Moor/Coast Images", "Tide Images"]
+    assert art.captions[1].text == "Fishing boats wait for the tide at the old quay on Monday morning"
+    assert len(art.paragraphs) == 2
+
+
+def test_teaser_labels_and_prompts_on_sentences_and_longer_lines():
+    from mediakit.clean.boilerplate import line_rule
+    from mediakit.clean.lines import make_line
+
+    def verdict(line: str) -> tuple[str, str] | None:
+        v = line_rule(make_line(line, 0, False))
+        return (v.category, v.reason) if v else None
+
+    assert verdict("You may also like...") == (
+        "related", "'You may also like...' in 'You may also like...': related-content heading or link"
+    )
+    assert verdict("Most read: Council votes to close the old bridge to lorries for the winter.")[0] == "related"
+    assert verdict("Copyright 2026 The Valley Press Company")[0] == "footer"
+    long_prompt = (
+        "Start the week with the Valley Briefing, our guide to what happens in the town council and the "
+        "schools. Sign up for the free weekly newsletter."
+    )
+    assert verdict(long_prompt)[0] == "newsletter"
+    # the same words inside a sentence that reports speech, or in the middle of prose, are no prompt
+    assert verdict(long_prompt.replace("Sign up", "'Sign up', she said,")) is None
+    assert verdict(
+        "Members of the rowing club have been asked to sign up for the spring regatta before the end of "
+        "the month, when the lists close and the crews are drawn."
+    ) is None
+
+
+def test_phrase_reasons_do_not_depend_on_the_hash_seed():
+    import subprocess
+    import sys
+
+    code = (
+        "from mediakit.clean import clean_text;"
+        "art = clean_text('Bridge opens\\n\\n' + 'The bridge opened on Monday after two years of work, "
+        "officials said. ' * 3 + '\\nMost Read Most Shared\\n');"
+        "print([r.reason for r in art.removed])"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONHASHSEED": seed}
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outs) == 1 and "most read" in outs.pop()
 
 
 def test_non_english_text_still_yields_paragraphs():

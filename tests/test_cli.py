@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from mediakit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_extract_folder_glob_and_failures(tmp_path, examples, capsys) -> None:
@@ -70,3 +73,54 @@ def test_actors_csv(examples, capsys) -> None:
     assert main(["actors", str(examples / "ferry_clean.txt"), "--format", "csv"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert header.startswith("doc,id,name,type,role")
+
+
+def test_help_command_prints_help(capsys) -> None:
+    assert main(["help"]) == 0
+    out = capsys.readouterr().out
+    assert "usage: mediakit" in out and "extract" in out
+
+
+def test_version(capsys) -> None:
+    import mediakit
+
+    try:
+        rc = main(["--version"])
+    except SystemExit as exc:  # argparse's version action exits
+        rc = exc.code
+    assert rc == 0
+    assert capsys.readouterr().out.strip() == f"mediakit {mediakit.__version__}" == "mediakit 0.1.0"
+    r = subprocess.run([sys.executable, "-m", "mediakit", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.strip() == "mediakit 0.1.0"
+
+
+def test_folder_without_supported_files_says_what_it_found(tmp_path, capsys) -> None:
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    for i in range(3):
+        (folder / f"a{i}.yaml").write_text("title: x\n")
+    (folder / "sub" / "notes.pdf").write_bytes(b"%PDF")
+    rc = main(["extract", str(folder)])
+    captured = capsys.readouterr()
+    assert rc == 1
+    assert "no supported files (.txt, .html" in captured.err and "found 3 .yaml, 1 .pdf" in captured.err
+    (rec,) = [json.loads(line) for line in captured.out.splitlines()]
+    assert rec["status"] == "failed" and "found 3 .yaml" in rec["error"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["quotes", str(empty), "--format", "csv"]) == 1
+    err = capsys.readouterr().err
+    assert "empty: no supported files" in err and "the folder is empty" in err
+
+
+def test_glob_matching_nothing_is_a_failure(tmp_path, capsys) -> None:
+    rc = main(["extract", str(tmp_path / "*.html")])
+    captured = capsys.readouterr()
+    assert rc == 1 and "*.html: no file matches this pattern" in captured.err
+
+
+def test_bundled_yaml_folder_is_reported() -> None:
+    r = subprocess.run([sys.executable, "-m", "mediakit", "extract", "data/corpus/articles"],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 1 and "data/corpus/articles: no supported files" in r.stderr
+    assert "found 50 .yaml, 1 .md" in r.stderr

@@ -178,6 +178,7 @@ def _wire_rows() -> dict[str, str]:
 
 
 WIRE = _wire_rows()
+RAW_PATHS = load_corpus().raw_paths()
 
 
 @pytest.mark.parametrize("meta", SIDECARS, ids=[f"{m['raw_shape']}-{m['id']}" for m in SIDECARS])
@@ -185,12 +186,15 @@ def test_raw_shape_extracts_to_clean_text(meta: dict) -> None:
     from mediakit.extract import extract
 
     body = (CORPUS / meta["text_path"]).read_text(encoding="utf-8").split("\n\n", 1)[1]
+    raw = RAW_PATHS[meta["id"]]
     if meta["raw_shape"] == "csv":
         assert list(csv.reader([(CORPUS / meta["raw_path"]).read_text(encoding="utf-8").split("\n", 1)[0]])) == [
             ["outlet", "date", "title", "url", "text"]]
-        art = extract(WIRE[meta["url"]], kind="text")
-    else:
-        art = extract(CORPUS / meta["raw_path"])
+        assert str(raw).startswith(str(CORPUS / meta["raw_path"]) + "#")
+        assert extract(raw).source == WIRE[meta["url"]]  # the row's cell, quote marks undoubled
+    art = extract(raw)
+    if meta["raw_shape"] == "csv":  # the row's columns land in the article
+        assert (art.title, art.url, art.date) == (meta["title"], meta["url"], meta["date"])
     f1 = shingle_f1(body, art.body)
     assert f1 >= 0.95, f"{meta['raw_path']}: shingle F1 {f1:.3f}"
 

@@ -84,3 +84,37 @@ def test_caption_credit_styles() -> None:
     )
     caps = [(c.text, c.credit) for c in extract_html(html).captions]
     assert caps == [("Boats at dawn.", "Gazette / Pia Lind"), ("The quay.", "Ola Berg"), ("A ferry.", "Tide Images")]
+
+
+def test_html_and_text_paths_share_the_phrase_rules() -> None:
+    from mediakit.clean import clean_text
+
+    prompts = [
+        "Sign up for our morning newsletter and get it in your inbox.",
+        "Follow the Harbour Gazette news desk on Facebook and Instagram.",
+        "You may also like...",
+        "Copyright 2026 The Harbour Gazette",
+    ]
+    paras = "".join(f"<p>Paragraph {i} of the report says the council met on Monday and voted to act.</p>" for i in range(6))
+    art = extract_html(_page(paras + "".join(f"<p>{p}</p>" for p in prompts)))
+    html_reasons = {art.span_text(r): (r.label, r.reason) for r in art.removed}
+    text = "Council votes\n\n" + "\n\n".join(
+        f"Paragraph {i} of the report says the council met on Monday and voted to act." for i in range(6)
+    ) + "\n\n" + "\n".join(prompts) + "\n"
+    text_art = clean_text(text)
+    text_reasons = {text_art.span_text(r): (r.label, r.reason) for r in text_art.removed}
+    for p in prompts:
+        assert p in html_reasons, p
+        assert html_reasons[p] == text_reasons[p], p
+    assert len(art.paragraphs) == 6
+
+
+def test_caption_credit_labels_are_dropped() -> None:
+    body = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+    html = _page(
+        body
+        + '<figure><figcaption>Nets drying on the quay (Photo by Ines Moor/Coast Images)</figcaption></figure>'
+        + '<figure><figcaption>The lighthouse. <span class="credit">Photograph by Ola Berg</span></figcaption></figure>'
+    )
+    caps = [(c.text, c.credit) for c in extract_html(html).captions]
+    assert caps == [("Nets drying on the quay", "Ines Moor/Coast Images"), ("The lighthouse.", "Ola Berg")]

@@ -332,8 +332,9 @@ def test_to_dict():
     t = '"Repairs will take six weeks," the engineer said.'
     d = only(t).to_dict(t)
     assert set(d) == {"start", "end", "text", "kind", "cue", "cue_start", "cue_end", "cue_class", "speaker_text",
-                      "speaker_start", "speaker_end", "speaker_kind", "rule", "inherited"}
+                      "speaker_start", "speaker_end", "speaker_kind", "rule", "rule_id", "inherited"}
     assert d["text"] == '"Repairs will take six weeks,"' and d["speaker_text"] == "the engineer"
+    assert d["rule_id"] == "quote-comma-speaker-verb" and d["rule"].endswith("(quote-comma-speaker-verb)")
     json.dumps(d)
 
 

@@ -9,8 +9,8 @@
 [('ferry_pasted', 'ok')]
 """
 
+from ..importers.units import Unit
 from .build import BuildResult, build_corpus
 from .open import Corpus, open_corpus
-from .units import Unit
 
 __all__ = ["BuildResult", "Corpus", "Unit", "build_corpus", "open_corpus"]

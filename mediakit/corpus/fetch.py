@@ -1,9 +1,9 @@
-"""Fetching the URLs of a corpus politely: a per-host delay, retries with backoff, and a cache on disk.
+"""Fetching the URLs of a corpus politely: a per-host delay, retries, and a cache on disk.
 
 Raw pages are cached under the corpus folder (``cache/``), keyed by URL, so a rerun never fetches again. The
-per-host delay is kept per worker process. Private and loopback addresses are refused unless the build
-allows them; the timeout is the whole fetch's deadline and the size cap applies (see
-:func:`mediakit.inputs.fetch_url`).
+per-host delay is kept per worker process. :func:`mediakit.inputs.fetch_url` does the rest: retries of
+429 and 5xx answers with backoff (honouring ``Retry-After``) within the timeout, which is the whole fetch's
+deadline; the size cap; private and loopback addresses refused unless the build allows them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..errors import FetchError
 from ..inputs import fetch_url
 
 if TYPE_CHECKING:
@@ -23,9 +22,6 @@ if TYPE_CHECKING:
 
 #: Seconds between two requests to the same host from one worker.
 HOST_DELAY = 1.0
-#: Attempts per URL (the first one included), with a doubling pause between them.
-ATTEMPTS = 3
-_PERMANENT = ("private", "loopback", "refus", "limit", "not html", "redirect", "404", "410", "403", "401")
 _last: dict[str, float] = {}
 
 
@@ -43,22 +39,8 @@ def fetch_cached(url: str, settings: Settings) -> bytes:
     path = cache / (hashlib.sha1(url.encode("utf-8")).hexdigest() + ".raw") if cache else None
     if path is not None and path.exists():
         return path.read_bytes()
-    error: FetchError | None = None
-    for attempt in range(ATTEMPTS):
-        if attempt:
-            time.sleep(2.0 ** (attempt - 1))
-        _wait_for_host(url)
-        try:
-            data = fetch_url(url, timeout=settings.timeout, max_bytes=settings.max_bytes,
-                             allow_private=settings.allow_private)
-            break
-        except FetchError as exc:
-            error = exc
-            if any(word in str(exc).lower() for word in _PERMANENT):
-                raise
-    else:
-        assert error is not None
-        raise FetchError(f"{error} (after {ATTEMPTS} attempts)")
+    _wait_for_host(url)
+    data = fetch_url(url, timeout=settings.timeout, max_bytes=settings.max_bytes, allow_private=settings.allow_private)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -70,7 +70,7 @@ class Corpus:
         arts = self.articles.collect()
         lines = [f"corpus {self.path}: {arts.height} articles"]
         if arts.height:
-            by_status = arts.group_by("status").len().sort("status")
+            by_status = arts.group_by("status").len().sort("status", "len")
             lines.append("  " + ", ".join(f"{n} {s}" for s, n in by_status.rows()))
             ok = arts.filter(pl.col("status") == "ok")
             dates = ok["date"].drop_nulls()

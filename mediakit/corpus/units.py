@@ -10,40 +10,18 @@ from __future__ import annotations
 import glob
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..importers.units import Unit
 from ..inputs import file_id, is_url
 
 #: Suffixes read as one article per file.
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt.gz")
 #: Every kind of file a build reads, for messages.
 SUPPORTED = (".txt", ".html", ".html.gz", ".csv", ".tsv", ".jsonl", ".parquet", ".urls", ".xml", ".warc(.gz)")
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One input unit.
-
-    ``id`` is stable (derived from provenance); ``source`` says where it came from (a path, ``path#row``, a
-    URL, ``path#record-id``); ``kind`` is ``file``, ``row``, ``url`` or ``warc``. A unit carries its content
-    when the importer already has it (``text`` or ``html``: an export row, a WARC record), else it is loaded
-    from ``path`` or ``url`` in the worker. ``meta`` holds metadata from the export's columns or the
-    metadata file (title, date, outlet, url, author), which wins over what the page says. ``error`` marks a
-    unit that is already known to be bad (a malformed row): it becomes a failed row with that reason.
-    """
-
-    id: str
-    source: str
-    kind: str
-    path: str | None = None
-    url: str | None = None
-    text: str | None = None
-    html: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    error: str | None = None
 
 
 def _short_hash(text: str) -> str:
@@ -85,12 +63,40 @@ def expand(sources: Iterable[str | Path], columns: dict[str, str] | None = None)
 
 
 def _importer_for(path: Path, columns: dict[str, str] | None) -> Any:
-    """The importer that reads ``path`` as many units (a tabular export, a URL list, a feed, a WARC), or None."""
+    """A function ``path -> units`` for a many-article source (export, URL list, feed, WARC), or None."""
+    from .. import importers
+    from ..importers import feeds, urls, warc
+
+    name = path.name.lower()
+    if name.endswith(warc.SUFFIXES):
+        return warc.read_warc
+    if name.endswith(feeds.SUFFIXES):
+        return feeds.read_feed
+    if name.endswith(urls.SUFFIXES) or (name.endswith(".txt") and _starts_with_urls(path)):
+        return urls.read_url_list
+    if importers.importer_for(path) is not None:
+        from ..importers.tabular import read_table
+
+        return lambda p: (_from_row(u) for u in read_table(p, columns=columns))
+    return None
+
+
+def _starts_with_urls(path: Path) -> bool:
+    from ..importers.urls import looks_like_url_list
+
     try:
-        from ..importers import importer_for
-    except ImportError:  # pragma: no cover - importers not installed
-        return None
-    return importer_for(path, columns=columns)
+        with open(path, "rb") as fh:
+            sample = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return looks_like_url_list(path, sample)
+
+
+def _from_row(raw: Any) -> Unit:
+    """A :class:`~mediakit.importers.RawUnit` (one export row) as a build unit."""
+    body = {"html": raw.text} if raw.kind == "html" else {"text": raw.text}
+    return Unit(id=raw.id, source=raw.origin, kind="row", url=raw.metadata.get("url"), meta=dict(raw.metadata),
+                error=raw.error, **(body if raw.error is None else {}))
 
 
 def _paths(source: str) -> list[Path] | None:
@@ -113,25 +119,23 @@ def _unique(unit: Unit, seen: dict[str, str]) -> Unit:
         return unit
     new_id = f"{unit.id}~{_short_hash(unit.source)}"
     seen[new_id] = unit.source
-    return Unit(new_id, unit.source, unit.kind, unit.path, unit.url, unit.text, unit.html, unit.meta, unit.error)
+    return replace(unit, id=new_id)
 
 
-#: Column names recognised in metadata files and exports (lower case), for each field.
-METADATA_ALIASES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "stories_id", "story_id", "doc", "filename", "file"),
-    "title": ("title", "headline"),
-    "date": ("date", "publish_date", "publication_date", "published", "pub_date"),
-    "outlet": ("outlet", "media_name", "publisher", "source", "media"),
-    "url": ("url", "link"),
-    "author": ("author", "authors", "byline"),
-}
+def _aliases() -> dict[str, tuple[str, ...]]:
+    from ..importers.tabular import COLUMNS
+
+    keys = ("id", "title", "date", "outlet", "url", "author")
+    out = {k: COLUMNS[k] for k in keys}
+    out["id"] = out["id"] + ("filename", "file", "doc")  # PolNeAR's metadata.tsv names its ids 'filename'
+    return out
 
 
 def metadata_columns(columns: list[str]) -> dict[str, str]:
-    """``{field: column}`` for the columns whose names match :data:`METADATA_ALIASES` (first alias wins)."""
+    """``{field: column}`` for the columns named as in exports (see :mod:`mediakit.importers.tabular`)."""
     lower = {c.strip().lower(): c for c in columns}
     out = {}
-    for key, aliases in METADATA_ALIASES.items():
+    for key, aliases in _aliases().items():
         for alias in aliases:
             if alias in lower:
                 out[key] = lower[alias]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..corpus.units import Unit
+from .units import Unit
 
 SUFFIXES = (".rss", ".atom", ".xml")
 _FEED = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.I)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..corpus.units import Unit
 from ..inputs import is_url
+from .units import Unit
 
 SUFFIXES = (".urls", ".url.txt", ".urls.txt")
 

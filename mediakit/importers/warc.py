@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..corpus.units import Unit
 from ..errors import InputError
 from ..inputs import decode_bytes
+from .units import Unit
 
 SUFFIXES = (".warc", ".warc.gz")
 MAX_RECORD = 20_000_000
@@ -52,5 +52,29 @@ def read_warc(path: Path, columns: dict[str, str] | None = None) -> Iterator[Uni
                     continue
                 yield Unit(id=rid, source=where, kind="warc", url=url, html=html, meta={"url": url} if url else {})
     except Exception as exc:  # warcio raises assorted errors on damaged archives
-        yield Unit(id=f"{path.name}#after-{n}", source=f"{path}#after-record-{n}", kind="warc",
-                   error=f"the archive is damaged or truncated after {n} HTML records ({type(exc).__name__}: {exc})")
+        yield _damaged(path, n, f"{type(exc).__name__}: {exc}")
+        return
+    if path.name.lower().endswith(".gz"):
+        problem = _gzip_problem(path)
+        if problem:
+            yield _damaged(path, n, problem)
+
+
+def _damaged(path: Path, n: int, why: str) -> Unit:
+    return Unit(id=f"{path.name}#after-{n}", source=f"{path}#after-record-{n}", kind="warc",
+                error=f"the archive is damaged or truncated after {n} HTML records ({why}): records past that "
+                      "point are missing")
+
+
+def _gzip_problem(path: Path) -> str | None:
+    """Why a gzip file does not read to its end (warcio stops quietly at a cut member), or None."""
+    import gzip
+    import zlib
+
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return None

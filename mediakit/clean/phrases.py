@@ -1,25 +1,29 @@
-"""Line features and small phrase lists for :mod:`mediakit.clean`.
+"""Boilerplate phrase rules: the words that name what a line of page furniture is.
 
-Everything here looks at one line at a time; :mod:`mediakit.clean` decides with context. The phrase
-lists are secondary evidence: they name what a short, link-like line probably is ("Share", "Most read"),
-they are never enough to remove a long sentence on their own.
+One set of rules for both extraction paths, applied through :func:`mediakit.clean.boilerplate.line_rule`:
+the text cleaner hints with them what a line probably is ("Share", "Most read", "Sign up for our
+newsletter", "Photo: AFP") before it looks for the article, the HTML path (:mod:`mediakit.html`) removes
+with them what trafilatura left around the article. How far a phrase reaches depends on the line: a short
+line is matched whole or by a phrase inside it; a sentence only by phrases that are boilerplate in
+themselves ("Sign up for our newsletter."); a longer line (up to 40 words) only by how it opens ("Read
+more: ...", "Most read: ...", "Follow us on ...") or by a sentence that opens with a sign-up prompt when
+the line reports no speech. A line of more than 40 words is never matched. The photo-credit patterns
+(``CREDIT_LABEL`` and kin) are used by :mod:`mediakit.clean.credits` on both paths too.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .normalise import FOLD_MAP  # the same folding as normalise(), without offsets
+from ..normalise import FOLD_MAP  # the same folding as normalise(), without offsets
+from .chars import CLOSERS
 
-# A list marker at the start of a line: inscriptis-style "* ", "+ ", "o ", bullets, or "1." / "2)".
-BULLET = re.compile(
-    r"(?:[*+\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u25a0\u2013\u2014-]|o(?= [A-Z0-9])|\d{1,2}[.)](?=\s))(?:\s+|$)"
-)
-# Sentence-final punctuation, allowing closing quotes and brackets after it.
-TERMINAL = re.compile(r"(?:[.!?:;\u2026\u3002\uff01\uff1f\u061f]|\.\.\.)[\"'\u201d\u2019)\]\u00bb*]*$")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-LETTER = re.compile(r"[^\W\d_]")
+if TYPE_CHECKING:
+    from .lines import Line
+
+# ---------------------------------------------------------------------------------------------- shapes
+# Counters, running times, timestamps, addresses: boilerplate by its shape.
 NUMBER_ONLY = re.compile(r"[(\[]?[\d.,]+\s?[kKmM]?[)\]]?")
 COUNT_WITH_NOUN = re.compile(
     r"[\d.,]+\s?[kKmM]?\s+(?:comments?|shares?|replies|reply|likes?|views?|reactions?|responses?|retweets?)",
@@ -27,12 +31,17 @@ COUNT_WITH_NOUN = re.compile(
 )
 DURATION = re.compile(r"(?:(?:video|duration|watch|play)\s*:?\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*min)?", re.I)
 READ_TIME = re.compile(r"\d{1,3}\s*(?:-|\s)?\s*min(?:ute)?s?\s+read|reading time", re.I)
+RELATIVE_TIME = re.compile(
+    r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|[hmd])\s+ago", re.I
+)
+URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w{2,}|\S+%2F\S+", re.I)
 
+# ---------------------------------------------------------------------------------------------- credits
 # Photo credits: "... Photo: AFP", "Credit... Doug Mills/The Times", "Image Credit: X", "(Reed Saxon / AP)".
 CREDIT_TAIL = re.compile(
-    r"(?:\s|^|[(\[])((?:(?:photo(?:graph)?s?|picture|image|img|illustration|foto|fotos|bild|video|\u0444\u043e\u0442\u043e)\s*(?:by|credit|source)?|"
+    r"(?:\s|^|[(\[]|(?<=[.!?]))((?:(?:photo(?:graph)?s?|picture|image|img|illustration|foto|fotos|bild|video|\u0444\u043e\u0442\u043e)\s*(?:by|credit|source)?|"
     r"credit|source)\s*(?::|\.\.\.|\u2026|-|\u2013|\u2014|\|)\s*|"
-    r"(?:photo(?:graph)?|picture|image)\s+(?:copyright|credit|source|by)\s*:?\s+|\u00a9\s*)"
+    r"(?:photo(?:graph)?|picture|image)s?\s+(?:copyright|credit|source|by)\s*:?\s+|\u00a9\s*)"
     r"([^:|]{2,80}?)[)\]]?\s*$",
     re.I,
 )
@@ -43,77 +52,33 @@ CREDIT_BRACKET = re.compile(
     r"[A-Z][^()\s]*(?:\s[^()\s]+){0,3}/[^()]{2,60}?)\s*\)\s*$|\b((?:REUTERS|AFP|AP|EPA|XINHUA)/[^/]{2,40})$"
 )
 CREDIT_LABEL = re.compile(
-    r"(?:photo(?:graph)?s?|picture|image|credit|photo credit|image credit|foto|\u0444\u043e\u0442\u043e)\s*:",
+    r"\(?\s*(?:(?:photo(?:graph)?|picture|image|foto)s?(?: credit)?|credits?|\u0444\u043e\u0442\u043e)\s*(?::|by\b)\s*",
     re.I,
 )
+"""The label a credit opens with: "Photo:", "Photograph by", "Image credit:", "(Credit:"."""
 AGENCY = re.compile(
     r"\b(?:getty images|getty|afp|ap photo|associated press|reuters|epa|shutterstock|istock|alamy|"
     r"xinhua|bloomberg|pa images|pa wire|afp via getty images|nasa|handout|supplied|file photo|courtesy|"
     r"submitted photo|staff photo|ap file|via ap|photo illustration)\b",
     re.I,
 )
-_AGENCY_WORDS = frozenset(
+AGENCY_WORDS = frozenset(
     "getty afp ap associated reuters epa shutterstock istock alamy xinhua bloomberg pa nasa handout supplied "
     "file courtesy submitted staff via photo illustration".split()
 )
 PAREN_LINE = re.compile(r"[(\[][^()\[\]]{2,90}[)\]]")
 
-BY_PREFIX = re.compile(r"(?:by|written by|words by|posted by|von|por|par|di|door)(?:\s+|:\s*|$)", re.I)
-NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*|[a-z]{1,3}|&|and")
 
-MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-DATE_MDY = re.compile(_MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
-DATE_DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?\s+((?:19|20)\d\d)\b", re.I
-)
-DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
-TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
-DATE_WORDS = re.compile(
-    r"\b(?:published|updated|posted|last updated|first published|modified|created)\b|\b\d+\s+(?:hours?|minutes?|mins?|days?)\s+ago\b",
-    re.I,
-)
-RELATIVE_TIME = re.compile(
-    r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|[hmd])\s+ago", re.I
-)
-
-URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w{2,}|\S+%2F\S+", re.I)
-ENGLISH = frozenset(
-    "the of and to in a is that for on with was as it by at he said from his be are an has have".split()
-)
+# ---------------------------------------------------------------------------------------------- phrases
 
 
-def _phrases(text: str) -> frozenset[str]:
-    return frozenset(p.strip() for p in text.split("|") if p.strip())
+def _phrases(text: str) -> tuple[str, ...]:
+    """The phrases of a "|"-separated list, in the order written (first listed, first found)."""
+    return tuple(dict.fromkeys(p.strip() for p in text.split("|") if p.strip()))
 
 
 # Whole-line phrases (folded, bullet and trailing punctuation removed): category -> phrases.
-EXACT: dict[str, frozenset[str]] = {
+EXACT: dict[str, tuple[str, ...]] = {
     "advertisement": _phrases(
         "advertisement|advertisements|advert|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|"
         "promoted content|partner content|story continues below advertisement|article continues below advertisement|"
@@ -138,7 +103,7 @@ EXACT: dict[str, frozenset[str]] = {
     "comments": _phrases(
         "comments|comment|leave a comment|leave comments|view comments|show comments|post a comment|add a comment|"
         "join the conversation|join the discussion|discussion|read comments|see comments|comments closed|"
-        "comment now|conversation|reader comments|have your say|comentarios|comentarios|kommentare"
+        "comment now|conversation|reader comments|have your say|comentarios|comentarios|kommentare|replies"
     ),
     "navigation": _phrases(
         "home|menu|search|close|skip to main content|skip to content|skip to navigation|back to top|next|previous|"
@@ -219,9 +184,9 @@ PREFIX = re.compile(
     r"recommended(?:\s*:| for you\b| (?:stories|reading|articles|videos)\b))|"
     r"(?P<subscription>subscribe (?:to|now|today|for)\b|become a (?:member|subscriber)\b|already a subscriber\b)|"
     r"(?P<newsletter>sign up (?:for|to|now|here)\b|get (?:our|the) (?:\w+ )?newsletter\b)|"
-    r"(?P<share>(?:follow|find|join|connect with) (?:us|me|him|her|them|[\w.@]+(?: [\w.@]+){0,4}) on "
+    r"(?P<share>(?:follow|find|join|connect with) (?:us|me|him|her|them|[\w.@]+(?: [\w.@]+){0,5}) on "
     r"(?:facebook|twitter|instagram|youtube|linkedin|tiktok|snapchat|pinterest)\b|like us on\b|"
-    r"like this (?:story|article)\b)|"
+    r"like this (?:story|article)\b|tell us what you think\b)|"
     r"(?P<promo>click here\b|join our\b|want more\b|need more\b|get breaking\b|thanks for watching\b|"
     r"download (?:the|our)\b|have a (?:news )?tip\b)|"
     r"(?P<navigation>you are (?:here|at)\b|share (?:all )?sharing options\b|close share panel\b)",
@@ -229,13 +194,40 @@ PREFIX = re.compile(
 )
 _PREFIX_STARTS = frozenset(
     "read see watch listen also on more related recommended subscribe become already sign get follow find join "
-    "connect like click want need thanks download have you share close".split()
+    "connect like click want need thanks download have you share close tell".split()
+)
+# Checked when the lists name nothing (a sentence, a longer line): a teaser label followed by a separator
+# or the end of the line ("Most read: ...", "You may also like...", "[Related: ...]"), or a copyright line.
+TEASER_LABELS = (
+    "read more|read also|also read|see more|see also|related|related posts?|related stories|related story|"
+    "related articles?|related coverage|related content|related links|recommended|more from|more on this|"
+    "more stories|most read|you may also like|you might also like|don't miss|top stories|trending|"
+    "editor's picks?|editors' picks|latest news|further reading|further coverage"
+)
+OPENING = re.compile(
+    r"[\[(]?\s*(?:(?P<related>(?:"
+    + "|".join(sorted(TEASER_LABELS.replace("'", "['\u2019]?").split("|"), key=len, reverse=True))
+    + r")\s*(?:\.\.\.|[:|\-\u2013\u2014.\u2026]|$))|(?P<footer>copyright (?:\u00a9|\(c\)|(?:19|20)\d\d\b)))",
+    re.I,
+)
+_OPENING_STARTS = frozenset(
+    "read also see related recommended more most you don't dont top trending editor's editors' editors latest "
+    "further copyright".split()
 )
 SOCIAL = frozenset(
     "share shares facebook twitter linkedin whatsapp pinterest reddit email e-mail print tweet pin instagram "
     "youtube tumblr telegram messenger sms more flipboard pocket copy link mail pint to on via with this "
     "permalink whatsapp".split()
 )
+# A sentence of a longer line (15 to 40 words, past the short-line lists) that opens with a sign-up,
+# subscription or app prompt, unless the line reports speech: "Start your day with ... Sign up for the
+# free daily newsletter."
+PROMPT = re.compile(
+    r"(?:^|[.!?][\"'\u201d\u2019)]*\s+)(?:(?P<newsletter>sign[ -]up\b)|(?P<subscription>subscribe\b)|"
+    r"(?P<promo>(?:download|get) (?:our|the) app\b))",
+    re.I,
+)
+_REPORTED = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told)\b")
 TAG_SUFFIX = re.compile(r"\[[A-Z][A-Z ]{2,15}\]\s*\|?\s*$")  # "... [VIDEO]", "... [INSIGHT]"
 MARKUP = re.compile(
     r"&lt;|&gt;|&quot;|</?(?:span|div|p|a|img|script|style|iframe|br)\b|\b(?:class|style|href|src)=[\"']"
@@ -243,26 +235,38 @@ MARKUP = re.compile(
 BARRIERS = frozenset({"related", "comments", "footer"})
 """Categories whose heading ("Most read", "Comments") ends the article: the main-block search will not
 easily cross them."""
-CALL_TO_ACTION = _phrases(
-    "learn more|find out more|read more|sign up|subscribe|subscribe now|download|get the app|try it free|"
-    "start free trial|join now|register|click here|see more|shop now|get started|continue|more info"
+CALL_TO_ACTION = frozenset(
+    _phrases(
+        "learn more|find out more|read more|sign up|subscribe|subscribe now|download|get the app|try it free|"
+        "start free trial|join now|register|click here|see more|shop now|get started|continue|more info"
+    )
 )
 """A line that asks to be clicked ends a promo run ("Get more... / A feed for you / Learn more")."""
-DIGIT = re.compile(r"\d")
-# a news lede opens with its dateline: "LOS ANGELES (AP) \u2014", "MADRID \u2014", "BAAR, Switzerland --"
-LEDE = re.compile(
-    r"[A-Z][A-Z.'\u2019-]+(?:[ ,]+[A-Z][A-Za-z.'\u2019-]*){0,4}\s*(?:\([A-Za-z .&]+\)\s*)?(?:\u2014|\u2013|--|-)\s"
-)
 COMMENTS_HEADING = re.compile(
     r"\d+\s+(?:comments?|responses?|replies|thoughts|reactions)\b(?:\s+(?:on|to)\b|\s*$)", re.I
 )
-COLUMN_GAP = re.compile(r" {2,}")  # table cells in converted HTML are separated by runs of spaces
 COOKIE_NOTICE = re.compile(
     r"\b(?:we|this (?:web)?site|our (?:web)?sites?|websites?) (?:uses?|may use|is using) cookies|"
     r"\b(?:use of|accept(?:ing)?|consent to|about) (?:our |the )?cookies|cookie (?:settings|preferences|policy)"
 )
 _VIDEO_PREFIX = re.compile(r"(?:watch|video)\s*[:|]", re.I)
 _COPYRIGHT = re.compile(r"[\u00a9\u24d2]|\(c\)\s*(?:19|20)\d\d", re.I)
+
+NO_COMMENTS = re.compile(r"\b(?:0|no|zero)\s+(?:comments?|responses?|replies)\b", re.I)
+"""A comments heading that announces none: "0 comments", "No responses"."""
+END_NOTE = re.compile(
+    r"^\(?(?:(?:additional |with )?reporting by|editing by|edited by|compiled by|writing by|contributing:|"
+    r"this (?:story|article|report) (?:was|has been|first)|follow (?:him|her|them|us) on|"
+    r"contact (?:the )?(?:author|reporter)|write to|citation:|have a tip)|"
+    r"contributed (?:reporting|to this (?:report|story|article))|(?:may|can) be reached at|"
+    r"^(?:(?-i:[A-Z])[\w.'\u2019-]+ ){1,4}(?:\([^()]*\) )?is (?:an?|the) (?:[\w-]+ ){0,4}(?:writer|reporter|correspondent|"
+    r"editor|journalist|columnist|contributor|freelancer)\b|this document is subject to copyright",
+    re.I,
+)
+"""Notes after an article: who reported, edited or wrote it and how to reach them."""
+ENGLISH = frozenset(
+    "the of and to in a is that for on with was as it by at he said from his be are an has have".split()
+)
 
 _KEY_PUNCT = '!"#$%()*+,./:;<=>?[\\]^_`{|}~\u00bb\u00ab\u203a\u2039\u2192\u2190\u25b8\u25b6\u2022\u00b7'
 _KEY_TABLE = str.maketrans(
@@ -299,71 +303,23 @@ _ORDER = {cat: i for i, cat in enumerate(_CONTAINS_SPEC)}
 EXACT_INDEX = {line_key(p): cat for cat, phrases in reversed(EXACT.items()) for p in phrases}
 
 
-@dataclass(slots=True)
-class Line:
-    """One non-blank line of the source (trimmed) and what the cleaner decided about it."""
-
-    start: int
-    end: int
-    indent: int
-    text: str
-    marker: str  # the list marker ("* ", "1. ") or ""
-    content: str  # the text without its list marker
-    words: int
-    terminal: bool
-    blank_before: bool
-    key: str  # folded text without marker and trailing punctuation, for comparisons
-    hint: str = ""  # category suggested by a context-free rule
-    hint_reason: str = ""
-    strong: bool = False  # hint is certain (a duration, a count, a repeated label)
-    heading: bool = False  # a short heading that opens a block of links, comments or footer
-    repeats: int = 1  # how often a line of five words or more occurs on the page
-    role: str = ""  # "paragraph", "meta" or "removed"
-    label: str = ""
-    reason: str = ""
+_Found = tuple[str, str] | None
 
 
-KEY_WORDS = 25
-"""Lines up to this many words get a folded key: longer lines are prose, never matched against phrases."""
-_MARKER_START = frozenset("*+-o0123456789\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u25a0\u2013\u2014")
-_CLOSERS = "\"'\u201d\u2019)]\u00bb* "
-_ENDERS = frozenset(".!?:;\u2026\u3002\uff01\uff1f\u061f")
-
-
-def make_line(raw: str, start: int, blank_before: bool) -> Line:
-    """The :class:`Line` for one non-blank physical line ``raw`` found at offset ``start``."""
-    text = raw.strip()
-    lead = raw.find(text[0])  # everything before the first non-blank character is indentation
-    s = start + lead
-    indent = lead if "\t" not in raw[:lead] else len(raw[:lead].expandtabs(4))
-    marker = ""
-    if text[0] in _MARKER_START:
-        m = BULLET.match(text)
-        if m:
-            marker = m.group(0)
-    body = text[len(marker) :] if marker else text
-    n = body.count(" ") + 1 if "  " not in body else len(body.split())
-    if len(body) > 14 * n and CJK.search(body[:200]):
-        n = len(body) // 3  # no spaces between words: count characters instead
-    tail = body[-12:].rstrip(_CLOSERS)
-    terminal = bool(tail) and tail[-1] in _ENDERS
-    key = line_key(body) if n <= KEY_WORDS else ""
-    return Line(s, s + len(text), indent, text, marker, body, n, terminal, blank_before, key)
-
-
-def phrase_category(ln: Line) -> tuple[str, str]:
-    """(category, matched phrase) for a short line that names boilerplate, else ("", "").
+def phrase_category(ln: Line) -> tuple[str, str] | None:
+    """(category, matched phrase) for a line that names boilerplate, else None.
 
     The phrase is the line's key for a whole-line match and "" for a line made only of social network
     names. Cheap tests on the first word guard the regular expressions: this runs on every line."""
     key = ln.key
-    if not key:  # a long line: only its opening can betray it ("Join our forums to keep talking...")
-        m = (
-            PREFIX.match(ln.content)
-            if ln.words <= 40 and ln.content[:12].lower().split(" ", 1)[0] in _PREFIX_STARTS
-            else None
-        )
-        return (m.lastgroup or "", m.group(0)) if m else ("", "")
+    if not key:  # a long line: its opening can betray it ("Join our forums to keep talking..."), or a prompt
+        if ln.words > 40:
+            return None
+        content = ln.content
+        m = PREFIX.match(content) if content[:12].lower().split(" ", 1)[0] in _PREFIX_STARTS else None
+        if m:
+            return m.lastgroup or "", m.group(0)
+        return _opening(content, line_key(content[:24]).split(" ", 1)[0]) or _prompt(content, content.lower())
     cat = EXACT_INDEX.get(key)
     if cat:
         return cat, key
@@ -381,19 +337,37 @@ def phrase_category(ln: Line) -> tuple[str, str]:
             return m.lastgroup or "", m.group(0)
     if len(words) >= 2 and words[0] in SOCIAL and all(w in SOCIAL for w in words):
         return "share", ""  # "Facebook Twitter Email", "Share to LinkedIn"
-    if ln.terminal and content.rstrip(_CLOSERS)[-1:] not in ":;":
+    if ln.terminal and content.rstrip(CLOSERS)[-1:] not in ":;":
         # a sentence: only sentences that are boilerplate in themselves
-        return _lookup(key, words, _SENTENCES) if ln.words <= 25 else ("", "")
+        found = _lookup(key, words, _SENTENCES) or _opening(content, words[0])
+        return found or (_prompt(content, key) if ln.words > 14 else None)
     if ln.words > 14:
-        return "", ""
+        return _opening(content, words[0]) or _prompt(content, key)
     if content.rstrip(" |").endswith("]") and TAG_SUFFIX.search(content):
         return "related", content[content.rfind("[") :].strip()
     if words[0] in ("watch", "video") and _VIDEO_PREFIX.match(content):
         return "video", content[:6]
-    return _lookup(key, words, _CONTAINS)
+    return _lookup(key, words, _CONTAINS) or _opening(content, words[0])
 
 
-def _lookup(key: str, words: list[str], index: dict[str, list[tuple[str, str]]]) -> tuple[str, str]:
+def _opening(content: str, first: str) -> _Found:
+    """A line that opens with a teaser label or a copyright notice (``first`` is its first folded word)."""
+    m = OPENING.match(content) if first in _OPENING_STARTS else None
+    return (m.lastgroup or "", m.group(0).strip()) if m else None
+
+
+def _prompt(content: str, low: str) -> _Found:
+    """A sign-up, subscription or app prompt opening a sentence of a line that does not report speech
+    (``low``: the line in lower case, or its key)."""
+    if "sign" not in low and "subscribe" not in low and " app" not in low:
+        return None  # (a quick test before the expression)
+    m = PROMPT.search(content)
+    if m is None or _REPORTED.search(content):
+        return None
+    return m.lastgroup or "", m.group(m.lastgroup or 0).lower()
+
+
+def _lookup(key: str, words: list[str], index: dict[str, list[tuple[str, str]]]) -> _Found:
     """The first-ordered category of the phrases of ``index`` found in ``key`` (as whole words)."""
     best: tuple[int, str, str] | None = None
     padded = ""
@@ -405,218 +379,7 @@ def _lookup(key: str, words: list[str], index: dict[str, list[tuple[str, str]]])
         for phrase, cat in candidates:
             if phrase in padded and (best is None or _ORDER[cat] < best[0]):
                 best = (_ORDER[cat], cat, phrase.strip())
-    return (best[1], best[2]) if best else ("", "")
-
-
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def parse_date(text: str) -> str | None:
-    """ISO ``yyyy-mm-dd`` for the first date written in ``text`` (English month names or ISO), else None."""
-    head = text[:300]
-    low = head.lower()
-    if not ("-" in head or any(m in low for m in _MONTH_STEMS)):
-        return None
-    best: tuple[int, str] | None = None
-    for pat, order in ((DATE_MDY, "mdy"), (DATE_DMY, "dmy"), (DATE_ISO, "ymd")):
-        m = pat.search(head)
-        if not m:
-            continue
-        g = m.groups()
-        if order == "mdy":
-            month, day, year = MONTHS.get(g[0].lower().rstrip(".")), int(g[1]), int(g[2])
-        elif order == "dmy":
-            day, month, year = int(g[0]), MONTHS.get(g[1].lower().rstrip(".")), int(g[2])
-        else:
-            year, month, day = int(g[0]), int(g[1]), int(g[2])
-        if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
-            continue
-        iso = f"{year:04d}-{month:02d}-{day:02d}"
-        if best is None or m.start() < best[0]:
-            best = (m.start(), iso)
-    return best[1] if best else None
-
-
-def _may_have_credit(tail: str) -> bool:
-    low = tail.lower()
-    return (
-        "photo" in low
-        or "image" in low
-        or "credit" in low
-        or "picture" in low
-        or "source" in low
-        or "illustration" in low
-        or "foto" in low
-        or "bild" in low
-        or "video" in low
-        or "img" in low
-        or "\u0444\u043e\u0442\u043e" in low
-        or "\u00a9" in low
-    )
-
-
-def split_credit(text: str) -> tuple[str, str] | None:
-    """``(caption, credit)`` when ``text`` ends with a photo credit ("... Photo: AFP"), else None."""
-    if text.endswith(")") or "/" in text[-40:]:
-        b = CREDIT_BRACKET.search(text[-140:])
-        if b:
-            credit = (b.group(1) or b.group(2)).strip()
-            cut = len(text) - len(text[-140:]) + b.start()
-            return text[:cut].rstrip(" (|-\u2013\u2014[").strip(), credit
-    if not _may_have_credit(text[-140:]):
-        return None
-    m = CREDIT_TAIL.search(text[-140:])
-    if not m:
-        return None
-    credit = m.group(2).strip().rstrip(")]").strip().lstrip("\u00a9 ")
-    if not credit or len(credit.split()) > 10 or TERMINAL.search(credit) and not credit.endswith("."):
-        return None
-    cut = len(text) - len(text[-140:]) + m.start(1)
-    caption = text[:cut].rstrip(" (|-\u2013\u2014[").strip()
-    return caption, credit
-
-
-def looks_like_credit(ln: Line) -> bool:
-    """A short line that is only a photo credit: "Sanjeev Verma/Hindustan Times/Getty Images", "(AP)"."""
-    t = ln.content
-    if ln.marker or ln.words > 10 or len(t) > 90:
-        return False
-    split = split_credit(t)
-    if split is not None and len(split[0]) < 3:
-        return True
-    inner = t[1:-1] if t[:1] in "([" and PAREN_LINE.fullmatch(t) else t
-    if TERMINAL.search(inner) and not inner.endswith("."):
-        return False
-    if (
-        "/" in inner
-        and not URLISH.search(inner)
-        and all(p.strip()[:1].isupper() for p in inner.split("/") if p.strip())
-    ):
-        return True
-    if inner is t and ln.words > 8:
-        return False
-    words = ln.key.split()
-    return any(w in _AGENCY_WORDS for w in words) and bool(AGENCY.search(inner))
-
-
-_BYLINE_END = re.compile(
-    r"\s+(?:[-|\u2013\u2014\u2022]|updated|published|posted|on|in)\s+|\s*[|\u2022]\s*|,\s+|"
-    r"\s+(?=(?:senior |chief |staff |contributing |special )?(?:writer|reporter|correspondent|editor|contributor|"
-    r"columnist|staff)\b)",
-    re.I,
-)
-
-
-_BYLINE_STOP = re.compile(r"\s(?:\S*\d|@\w|" + _MONTH + r"\b\.?\s+\d)", re.I)
-
-
-NAME_WITH_ROLE = re.compile(
-    r"([^,|\u2013\u2014]{3,60}?)\s*(?:,|\||\u2013|\u2014| -)\s*(?:[\w.&]+ ){0,3}(?:senior |chief |staff |sports |"
-    r"political |foreign |business |special )?(?:writer|reporter|correspondent|editor|contributor|columnist|"
-    r"journalist)s?\b",
-    re.I,
-)
-
-
-def byline_name(text: str) -> str | None:
-    """The name(s) in a byline line ("By Jane Roe and Li Wei", "by Regan September 15, 2014")."""
-    m = BY_PREFIX.match(text)
-    if not m:
-        return None
-    rest = text[m.end() :].strip()
-    if not rest:
-        return ""
-    return _names(rest)
-
-
-def _names(rest: str) -> str | None:
-    """The author names opening ``rest``, up to a role, a date or a separator; co-authors listed with
-    commas stay ("Jane Roe, Li Wei"), a role or an agency after a comma does not ("Jane Roe, Staff")."""
-    m = _BYLINE_END.search(rest)
-    cut = rest[: m.start()] if m else rest
-    while m and m.group(0).strip() == ",":
-        nxt = _BYLINE_END.search(rest, m.end())
-        more = rest[m.end() : nxt.start() if nxt else len(rest)].strip()
-        if not _co_author(more):
-            break
-        cut, m = rest[: m.end()] + more, nxt
-    dm = _BYLINE_STOP.search(cut)
-    if dm:
-        cut = cut[: dm.start()]
-    cut = cut.strip(" ,.-|")
-    words = cut.split()
-    if not words or len(words) > 12 or not cut[0].isupper():
-        return None
-    return cut
-
-
-_ROLE = re.compile(
-    r"\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|photographer|"
-    r"producer|desk|team|agency|agencies|press|news|media)s?\b",
-    re.I,
-)
-
-
-def _co_author(part: str) -> bool:
-    """``part`` (what follows a comma in a byline) is another person's name, not a role or an outlet."""
-    return (
-        is_name_like(part)
-        and not part.startswith("The ")
-        and not _ROLE.search(part)
-        and not AGENCY.search(part)
-        and not DIGIT.search(part)
-    )
-
-
-_DATED_LEAD = re.compile(
-    r"(?:(?:posted|published|updated|first published|last updated)(?:\s+on)?\s*:?\s*)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
-    re.I,
-)
-_DATED_SEP = re.compile(  # an optional time of day, then "by", a bar, a bullet or a dash
-    r",?(?:\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?"
-    r"(?:\s+(?i:by)\s+|\s*[|\u2022\u00b7]\s*|\s+[\u2013\u2014-]\s+)"
-)
-
-
-def dated_byline(text: str) -> tuple[str, str] | None:
-    """``(names, iso date)`` for a line that opens with a date and then names the author: "Posted on
-    March 18, 2026 by Jane Roe", "18 March 2026 | Jane Roe, Li Wei". After a bar or a dash (not "by")
-    the names must have the shape of a person's name, so "18 March 2026 | Politics" is not a byline."""
-    if len(text) > 160 or not DIGIT.search(text):
-        return None
-    start = _DATED_LEAD.match(text).end()
-    date = None
-    for pat in (DATE_MDY, DATE_DMY, DATE_ISO):
-        m = pat.match(text, start)
-        if m:
-            date = m
-            break
-    if date is None:
-        return None
-    sep = _DATED_SEP.match(text, date.end())
-    if sep is None:
-        return None
-    iso = parse_date(text[start : date.end()])
-    name = _names(text[sep.end() :].strip())
-    if not iso or not name:
-        return None
-    if "by" not in sep.group(0).lower() and not all(
-        is_name_like(p) for p in re.split(r",\s+|\s+and\s+", name)
-    ):
-        return None
-    return name, iso
-
-
-_PARTICLES = frozenset("de da di del der den van von bin al el la le du dos das y and &".split())
-
-
-def is_name_like(text: str) -> bool:
-    """2-5 capitalised words (particles such as "de" or "van" between them), the shape of a person's name."""
-    words = text.split()
-    if not 2 <= len(words) <= 5 or not words[0][0].isupper() or not words[-1][0].isupper():
-        return False
-    return all(w[0].isupper() and NAME_WORD.fullmatch(w) or w.lower() in _PARTICLES for w in words)
+    return (best[1], best[2]) if best else None
 
 
 def english_ratio(words: list[str]) -> float:

@@ -1,0 +1,72 @@
+"""Photo captions and their credits, taken as metadata by the header and body passes.
+
+A caption ends with its credit ("... Photo: AFP", "(AP Photo/...)"), starts with a label ("Image
+caption: ..."), or sits right above a credit-only line; a credit alone on its line is a caption too.
+"""
+
+from __future__ import annotations
+
+from ...model import Article, Caption, Span
+from ..credits import split_credit
+from ..lines import Line
+from ..phrases import CAPTION_PREFIX, CREDIT_LABEL, PAREN_LINE
+
+
+def take_caption(lines: list[Line], i: int, limit: int, art: Article) -> bool:
+    """Keep line ``i`` as a caption (with the credit line under it, before ``limit``) when it is one."""
+    ln = lines[i]
+    if ln.marker or ln.strong and ln.hint != "caption":
+        return False
+    split = ln.credit
+    if split is not None:
+        _caption(ln, art, split[0], split[1], "line ending with a photo credit: caption")
+        return True
+    m = CAPTION_PREFIX.match(ln.content) or CREDIT_LABEL.match(ln.content)
+    if m and (m.re is CAPTION_PREFIX or ln.words > 10):
+        _caption(
+            ln, art, ln.content[m.end() :].strip(), "", f"line starting with '{m.group(0).strip()}': caption"
+        )
+        return True
+    if ln.is_credit:
+        _caption(ln, art, "", _strip_credit(ln.content), "photo credit line")
+        return True
+    nxt = lines[i + 1] if i + 1 < min(limit, len(lines)) else None
+    if nxt is not None and _credit_below(ln, nxt):
+        reason = "line followed by a photo credit: caption"
+        _caption(ln, art, ln.content.strip(), _strip_credit(nxt.content), reason, nxt.end)
+        nxt.keep("caption", "photo credit under a caption")
+        return True
+    return False
+
+
+def caption_candidate(lines: list[Line], i: int) -> bool:
+    """Inside the text, only a line with a credit (its own, or on the line below) may be a caption."""
+    ln = lines[i]
+    if ln.credit is not None:
+        return True
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and _credit_below(ln, nxt):
+        return True
+    return ln.is_credit and ln.blank_before is False
+
+
+def _strip_credit(text: str) -> str:
+    t = text.strip()
+    if PAREN_LINE.fullmatch(t):
+        t = t[1:-1].strip()
+    split = split_credit(t)
+    return split[1] if split else t
+
+
+def _caption(ln: Line, art: Article, text: str, credit: str, reason: str, end: int | None = None) -> None:
+    """Record a caption; its span runs to ``end`` when the credit sits on the next line."""
+    ln.keep("caption", reason)
+    span = Span(ln.start, end if end is not None else ln.end, "caption", reason)
+    art.captions.append(Caption(text=text, credit=credit or None, span=span))
+
+
+def _credit_below(ln: Line, nxt: Line) -> bool:
+    """``nxt`` is a credit line for the caption ``ln``: right under it, or a labelled credit ("Image: X")."""
+    if nxt.role or not 4 <= ln.words <= 60 or ln.marker or not nxt.is_credit:
+        return False
+    return not nxt.blank_before or CREDIT_LABEL.match(nxt.content) is not None

@@ -1,0 +1,207 @@
+"""Adjuncts around a cue: auxiliaries and adverbs before it, listeners and time phrases after it.
+
+``Lee has also said``, ``told reporters on Friday that``, ``said in a statement``: the words the rules
+step over between the speaker, the cue and what was said.
+"""
+from __future__ import annotations
+
+from ..lexicon import VerbEntry
+from .sentence import Sentence
+from .verbs import lookup_low
+from .words import (
+    ABBREVIATIONS,
+    AUX_ADVERBS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    LEAD_TRIM,
+    LISTENER_WORDS,
+    NOUNS_IN_LY,
+    NUMBER_WORDS,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_LEAD,
+    TIME_WORDS,
+    TWO_WORD_ADVERBS,
+    VERBISH,
+    WEEKDAYS,
+)
+
+
+def skip_left(sent: Sentence, i: int) -> int:
+    """Index of the last token before the cue that is not an auxiliary, adverb, time phrase or
+    aside between commas (``, for example,``)."""
+    toks = sent.toks
+    k = i - 1
+    progressive = toks[i].low.endswith("ing")
+    while k >= 0:
+        t = toks[k]
+        if progressive and t.low in ("is", "are", "was", "were", "been", "be"):
+            k -= 1
+            continue
+        if t.text == "," and k > 1:
+            m = k - 1
+            while m > 0 and k - m <= 7 and toks[m].text != "," and toks[m].kind == "w":
+                m -= 1
+            if toks[m].text == "," and m + 1 < k and (toks[m + 1].low in PREPOSITIONS
+                                                      or toks[m + 1].low in LEAD_TRIM):
+                k = m - 1
+                continue
+            break
+        if t.kind != "w":
+            break
+        low = t.low
+        if low in AUX_ADVERBS or low == "n't" or (low.endswith("ly") and low not in NOUNS_IN_LY
+                                                    and not t.text[0].isupper()):
+            k -= 1
+            continue
+        if low in TIME_WORDS and k > 0 and toks[k - 1].low in TIME_LEAD | {"on"}:
+            k -= 2
+            continue
+        if low in ("night", "morning", "afternoon", "evening") and k > 1 and toks[k - 1].low in WEEKDAYS:
+            k -= 2
+            if k >= 0 and toks[k].low == "on":
+                k -= 1
+            continue
+        if low in WEEKDAYS:
+            k -= 1
+            continue
+        if low in ("past", "time", "moment", "end", "least", "first", "once") and k > 1 \
+                and toks[k - 1].low in ("the", "at", "last") and toks[k - 2].low in ("in", "at", "for"):
+            k -= 3
+            continue
+        if k > 0 and (toks[k - 1].low, low) in TWO_WORD_ADVERBS:
+            k -= 2
+            continue
+        if low == "ago":
+            # "two weeks ago", "less than a year ago"
+            k -= 1
+            while k >= 0 and (toks[k].low in TIME_WORDS or toks[k].low in NUMBER_WORDS
+                              or toks[k].text.isdigit() or toks[k].low in ("weeks", "days", "months", "years",
+                                                                          "hours", "than", "less", "more")):
+                k -= 1
+            continue
+        break
+    return k
+
+
+def that_start(sent: Sentence, k: int, entry: VerbEntry) -> int | None:
+    """``said on Friday that``, ``told CNN that``: the index of ``that`` when only a listener or
+    adjunct words stand between it and the cue."""
+    toks = sent.toks
+    n = len(toks)
+    for m in range(k + 1, min(n, k + 12)):
+        t = toks[m]
+        if t.low == "that":
+            between = toks[k:m]
+            first = between[0]
+            if (first.low in PREPOSITIONS or first.low in TIME_WORDS or first.low in TIME_LEAD
+                    or first.low in OBJECT_PRONOUNS or first.text[0].isupper()
+                    or (entry.frame == "tell" and first.kind == "w")):
+                if not any(b.low in VERBISH or (b.kind == "q" and first.low not in PREPOSITIONS)
+                           or lookup_low(b.low) for b in between):
+                    return m
+            return None
+        if t.kind == "q" or t.text in ".;,":
+            return None
+    return None
+
+
+def after_frame(sent: Sentence, k: int, entry: VerbEntry) -> int:
+    """Skip a listener (``told reporters``), time phrases and ``in a statement`` after the cue."""
+    if entry.frame == "tell":
+        k = _listener(sent, k)
+    return _time_phrase(sent, k)
+
+
+def loose_listener(sent: Sentence, k: int, end: int) -> bool:
+    """``..., he told the court in his filing.``: a short phrase after ``told`` that closes the sentence."""
+    toks = sent.toks
+    m = k
+    while m < end and m - k < 5 and toks[m].kind == "w" and toks[m].low not in VERBISH \
+            and toks[m].low not in CLAUSE_WORDS:
+        m += 1
+    return m > k and (m >= end or toks[m].text == "," or adjunct_only(sent, m, end))
+
+
+def _listener(sent: Sentence, k: int) -> int:
+    """The listener after ``told``/``asked``: a pronoun, ``reporters``, ``the crowd``, a name or
+    ``moderator John Dickerson``."""
+    toks = sent.toks
+    n = len(toks)
+    if k < n and toks[k].kind == "q" and (k + 1 == n or toks[k + 1].kind != "w"):
+        return k + 1  # a programme title: told "Fox and Friends"
+    if k >= n or toks[k].kind != "w":
+        return k
+    if toks[k].low in OBJECT_PRONOUNS:
+        return k + 1
+    m = k
+    if toks[m].low in ("the", "a", "an", "his", "her", "their"):
+        m += 1
+    lead = m
+    while m < n and m - lead < 2 and toks[m].kind == "w" and toks[m].low in LISTENER_WORDS:
+        m += 1
+    while m < n and toks[m].kind == "w" and (toks[m].text[0].isupper() and toks[m].low != "i"
+                                             or (m > lead and (toks[m].low in ("of", "and")
+                                                               or toks[m].text.isdigit()))):
+        m += 1
+    if m < n and toks[m].text == "." and toks[m - 1].low in ABBREVIATIONS:
+        m += 1
+    # "Fox News host Sean Hannity"
+    if m > lead and m + 1 < n and toks[m].low in LISTENER_WORDS and toks[m + 1].text[0].isupper():
+        m += 1
+        while m < n and toks[m].kind == "w" and toks[m].text[0].isupper():
+            m += 1
+    return m if m > lead else k
+
+
+def _time_phrase(sent: Sentence, k: int) -> int:
+    """Skip ``on Friday``, ``last week``, ``Tuesday night`` and ``in a statement (on ...)`` at ``k``."""
+    toks = sent.toks
+    n = len(toks)
+    if k < n and toks[k].low in TIME_LEAD and k + 1 < n and toks[k + 1].low in TIME_WORDS:
+        k += 2
+    elif k < n and toks[k].low in WEEKDAYS:
+        k += 1
+    if k < n and toks[k].low in ("night", "morning", "afternoon", "evening"):
+        k += 1
+    if k + 2 < n and toks[k].low == "in" and toks[k + 1].low in ("a", "an") and toks[k + 2].low in (
+            "statement", "interview", "speech", "tweet", "post", "letter", "email", "memo", "release",
+            "radio", "televised", "video", "op-ed", "press"):
+        m = k + 3
+        while m < n and toks[m].kind == "w" and toks[m].low not in ("that",) and m < k + 8 \
+                and (toks[m].text[0].isupper() or toks[m].low in ("release", "interview", "conference",
+                                                                    "call", "with", "on", "the")):
+            m += 1
+        k = m
+    return k
+
+
+def adjunct_only(sent: Sentence, k: int, end: int) -> bool:
+    """The words from ``k`` to the sentence end are only adjuncts (``in an interview on Friday``)."""
+    toks = sent.toks
+    if k >= end:
+        return True
+    if toks[k].text == ",":
+        k += 1
+    if k >= end:
+        return True
+    first = toks[k]
+    if first.kind == "q":
+        return False
+    if first.low.endswith("ly") and first.low not in NOUNS_IN_LY and first.text[0].islower():
+        return adjunct_only(sent, k + 1, end)
+    if first.low.endswith("ing") and first.text[0].islower():
+        return True
+    if first.low == "to" and k + 1 < end and not (toks[k + 1].low in DETERMINERS or toks[k + 1].low in PRONOUNS
+                                                  or toks[k + 1].text[0].isupper()):
+        return False
+    if first.low in PREPOSITIONS or first.low in TIME_WORDS or first.low in TIME_LEAD \
+            or first.low in ("as", "when", "while", "after", "before", "because", "referring", "citing",
+                             "though", "although", "without", "if", "until", "who"):
+        return not any(t.low == "that" for t in toks[k : min(end, k + 4)])
+    if first.low in OBJECT_PRONOUNS or first.low in ("reporters", "supporters", "voters", "journalists"):
+        return adjunct_only(sent, k + 1, end)
+    if first.text[0].isupper() and end - k <= 4:
+        return True
+    return False

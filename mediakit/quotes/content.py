@@ -1,0 +1,133 @@
+"""Content boundaries: where reported words start and end, and the attribution record they make.
+
+Forward content ends at the sentence end, before a later clause-final attribution (``, X said``) or a
+participle cue (``, adding that``), or before a new clause that is not part of it (``, which``,
+``, but``, ``; ``, ``and argued``). Backward content starts at the sentence start or after an earlier
+attribution.
+"""
+from __future__ import annotations
+
+from .adjuncts import adjunct_only
+from .records import Found, Frame
+from .rules import render
+from .sentence import Sentence
+from .tokens import tok_text
+from .verbs import lookup_low
+from .words import CLAUSE_WORDS, CUT_WORDS, DETERMINERS, LEAD_TRIM, NOT_PARTICIPLES, NOUNS_IN_LY
+
+# what the content is, in the words of a rule's {what}
+_WHAT = {"direct": "direct quote", "indirect": "reported words", "mixed": "reported words with a quoted fragment"}
+
+
+def forward_stop(sent: Sentence, start: int, end: int, frames: list[Frame], fr: Frame) -> int:
+    """Forward content ends at the sentence end, or before a later clause-final frame (``, X said``)
+    or a participle cue (``, adding that``)."""
+    for other in frames:
+        if other is fr:
+            continue
+        ol = other.left
+        if start < ol <= end and ol > 0 and sent.toks[ol - 1].text == ",":
+            if other.participle or _is_closing_frame(sent, other, end):
+                end = ol - 1
+        elif start + 1 < ol < end and sent.toks[ol - 1].low in ("and", "but") and not other.participle:
+            end = ol - 2 if sent.toks[ol - 2].text == "," else ol - 1
+    return _clause_end(sent, start, end)
+
+
+def _embedded(sent: Sentence, m: int, end: int) -> bool:
+    """``the talks, which started in 2009, remained ...``: a relative clause closed by a comma and
+    followed by the verb it interrupted."""
+    toks = sent.toks
+    for x in range(m + 1, end - 1):
+        if toks[x].text == ",":
+            nxt = toks[x + 1]
+            return nxt.kind == "w" and nxt.text[0].islower() and not nxt.low.endswith("ing") \
+                and nxt.low not in CLAUSE_WORDS and nxt.low not in DETERMINERS and nxt.low not in LEAD_TRIM
+    return False
+
+
+def _clause_end(sent: Sentence, start: int, end: int) -> int:
+    """Reported words end before a new clause that is not part of them: ``, compared with``
+    (a participle), ``and argued`` (a second verb of the same speaker), ``: "..."`` or ``;``."""
+    toks = sent.toks
+    for m in range(start + 2, end):
+        t = toks[m]
+        prev = toks[m - 1]
+        comma = prev.text == "," or (prev.kind == "q" and prev.text[-2:-1] == ",")
+        cut = m - 1 if prev.text == "," else m
+        if t.text == ";":
+            return m
+        if comma and t.kind == "w" and t.low.endswith("ing") and t.low not in NOT_PARTICIPLES:
+            return cut
+        if comma and t.low in CUT_WORDS and not (t.low == "which" and _embedded(sent, m, end)):
+            return cut
+        if comma and t.low in ("a", "an"):
+            return cut
+        if t.low in ("and", "but") and m + 1 < end:
+            k = m + 1
+            while k < end - 1 and (toks[k].low in ("then", "also", "later", "again", "even", "still")
+                                   or (toks[k].low.endswith("ly") and toks[k].low not in NOUNS_IN_LY)):
+                k += 1
+            nxt = toks[k]
+            if nxt.kind == "w" and nxt.text[0].islower() and lookup_low(nxt.low):
+                return m - 1 if prev.text == "," else m
+    return end
+
+
+def _is_closing_frame(sent: Sentence, fr: Frame, end: int) -> bool:
+    """Does nothing but adjuncts (or a comma) follow the frame?"""
+    r = fr.right
+    return r >= end or adjunct_only(sent, r, end) or sent.toks[r].text == ","
+
+
+def clause_start(sent: Sentence, c_end: int, frames: list[Frame]) -> int:
+    """Backward content starts at the sentence start, or after an earlier frame in the sentence."""
+    start = 0
+    for other in frames:
+        if other.right < c_end and other.right > start and not other.participle:
+            r = other.right
+            if r < len(sent.toks) and sent.toks[r].text in (",", ":"):
+                start = r + 1
+    toks = sent.toks
+    while start < c_end and toks[start].kind == "p" and toks[start].text not in "([":
+        start += 1
+    return start
+
+
+def make(sent: Sentence, s: int, e: int, fr: Frame, rule_id: str, clause_rule_id: str | None = None,
+         split: tuple[int, int] | None = None) -> Found | None:
+    """The attribution for content tokens ``[s, e)`` (minus ``split``, the frame inside a
+    parenthetical); None when too little is left to be reported words.
+
+    ``rule_id`` names the rule (:mod:`.rules`); given ``clause_rule_id`` too, ``rule_id`` is the rule
+    when the content is a direct quote and ``clause_rule_id`` when it is reported words."""
+    toks = sent.toks
+    while e > s and toks[e - 1].kind == "p" and toks[e - 1].text in ",;:-":
+        e -= 1
+    if e <= s:
+        return None
+    inner = toks[s:e] if split is None else toks[s : split[0]] + toks[split[1] : e]
+    quotes = [t for t in inner if t.kind == "q"]
+    n_words = len([t for t in inner if t.kind == "w"])
+    if not quotes and n_words < 2:
+        return None
+    cs, ce = toks[s].start, toks[e - 1].end
+    # a quotation reaching into other paragraphs is content as a whole
+    if toks[e - 1].kind == "q":
+        ce = max(ce, sent.doc.quotation_at(toks[e - 1].start).end)
+    if toks[s].kind == "q":
+        cs = min(cs, sent.doc.quotation_at(cs).start)
+    cue = (toks[fr.i].start, toks[fr.j - 1].end)
+    if split is None and cue[0] < ce and cue[1] > cs:
+        return None
+    for t in quotes:
+        sent.doc.quotation_at(t.start).claimed = True
+    kind = "indirect" if not quotes else ("direct" if not n_words else "mixed")
+    speaker = (toks[fr.spk[0]].start, toks[fr.spk[1] - 1].end)
+    chosen = rule_id if clause_rule_id is None or kind == "direct" else clause_rule_id
+    cue_words = tok_text(toks, (fr.i, fr.j))
+    spk = tok_text(toks, fr.spk[:2])
+    text = render(chosen, what=_WHAT[kind], cue=cue_words, speaker=spk,
+                  attribution=f"{cue_words} {spk}" if fr.inverted else f"{spk} {cue_words}")
+    return Found([(cs, ce)], kind, cue, fr.entry, speaker, chosen, text, sent.para)
+

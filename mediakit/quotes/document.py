@@ -1,0 +1,218 @@
+"""The document driver: pair and mask quotations, then run the rules paragraph by paragraph.
+
+:func:`find_quotes` normalises the text, runs a :class:`Document` and maps the attributions back to
+source offsets. Per paragraph, every sentence worth reading goes through the sentence rules
+(:func:`sentence_attributions`), then the colon introduction; then quotations nobody claimed are
+matched as continuations and follow-ons, and long ones are listed with no speaker.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Span
+from ..normalise import normalise
+from ..segment import sentence_bounds, split_paragraphs
+from .cues import sentence_cues
+from .followons import closes_sentence, continuations, dangling
+from .frames import choose_content, locate_frame
+from .frames.colon import colon_intro
+from .frames.unlisted import unlisted_verbs
+from .hedges import hedges
+from .marks import Quotation, pair_quotations
+from .records import Found
+from .result import Quote, speaker_kind
+from .rules import render
+from .sentence import Sentence
+from .tokens import CLOSE, mask, tokenize, worth_reading
+from .verbs import cue_entry
+from .words import ABBREVIATIONS, UNATTRIBUTED_WORDS
+
+_ABBREV_END = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def find_quotes(source: str, paragraphs: list[Span] | None = None) -> list[Quote]:
+    """Find quotes and attributions in ``source``, searching the ``paragraphs`` spans.
+
+    ``paragraphs`` defaults to :func:`mediakit.segment.split_paragraphs` of the whole text. Results are
+    sorted by start, one per content span.
+
+    >>> text = 'The bridge will open in May, the mayor said. "We are ready," added Lena Ortiz.'
+    >>> [(q.text(text), q.speaker_text, q.kind) for q in find_quotes(text)]
+    [('The bridge will open in May', 'the mayor', 'indirect'), ('"We are ready,"', 'Lena Ortiz', 'direct')]
+    """
+    if paragraphs is None:
+        paragraphs = split_paragraphs(source)
+    view = normalise(source)
+    norm = view.text
+    # normalising keeps offsets unless a ligature or zero-width character changed the length
+    to_norm = None if view.is_identity else view.to_normalised
+    n = len(source)
+    if to_norm is None:
+        paras = _clean_spans([(max(0, p.start), min(n, p.end)) for p in paragraphs])
+    else:
+        paras = _clean_spans([(to_norm(max(0, p.start)), to_norm(min(n, p.end))) for p in paragraphs])
+    # a single-quoted quotation opens with a curly mark (see marks.py): none in the source, none sought
+    doc = Document(norm, paras, lambda i: source[view.to_source(i)], "\u2018" in source)
+    found = doc.run()
+    quotes = [_to_quote(f, source, norm, view) for f in found]
+    return _dedupe(quotes)
+
+
+def sentence_attributions(sent: Sentence) -> list[Found]:
+    """Every attribution of the sentence: reporting verbs, hedges, quotations with unlisted verbs."""
+    frames = []
+    for i, j, entry in sentence_cues(sent):
+        fr = locate_frame(sent, i, j, entry)
+        if fr is not None:
+            frames.append(fr)
+    out: list[Found] = []
+    for fr in frames:
+        f = choose_content(sent, fr, frames)
+        if f is not None:
+            out.append(f)
+        elif closes_sentence(sent, fr):
+            sent.doc.dangling[sent.toks[-1].end] = dangling(sent, fr)
+    out.extend(hedges(sent))
+    out.extend(unlisted_verbs(sent))
+    return out
+
+
+class Document:
+    """One text: quotation pairing, masking, then attribution rules sentence by sentence."""
+
+    def __init__(self, text: str, paras: list[tuple[int, int]], source_char: Callable[[int], str],
+                 single_marks: bool = True) -> None:
+        self.text = text
+        self.paras = paras
+        self.quotations = pair_quotations(text, paras, source_char, single_marks)
+        self.masked = mask(text, self.quotations)
+        self.para_starts = [p[0] for p in paras]
+        self.q_begin = [q.start for q in self.quotations]
+        self.dangling: dict[int, Found] = {}  # sentence end -> an attribution still waiting for its quote
+        self._title_cache: dict[int, bool] = {}
+        self.q_starts = [p[0] for q in self.quotations for p in q.pieces]
+        self.q_of_piece = [q for q in self.quotations for _ in q.pieces]
+
+    def title_like(self, pi: int) -> bool:
+        """Is paragraph ``pi`` a headline in title case (``Mayor Says Ferry Will Resume``)?"""
+        if pi not in self._title_cache:
+            from ..actors import is_title_case  # the actor finder's headline test; imported late (no cycle)
+
+            ps, pe = self.paras[pi]
+            self._title_cache[pi] = pe - ps < 200 and is_title_case(self.text[ps:pe])
+        return self._title_cache[pi]
+
+    def quotation_at(self, pos: int) -> Quotation | None:
+        """The quotation covering offset ``pos``, if any."""
+        k = bisect_right(self.q_starts, pos) - 1
+        if k >= 0:
+            q = self.q_of_piece[k]
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def run(self) -> list[Found]:
+        """All attributions: sentence rules per paragraph, then quotations that continue or follow
+        them, then long quotations nobody claimed."""
+        found: list[Found] = []
+        per_para: list[list[Found]] = []
+        for pi, (ps, pe) in enumerate(self.paras):
+            here: list[Found] = []
+            for ss, se in self.sentences(ps, pe):
+                if not worth_reading(self.masked, ss, se):
+                    continue
+                cue_at: list[int] = []
+                toks = tokenize(self.masked, ss, se, cue_at)
+                if toks:
+                    here.extend(sentence_attributions(Sentence(self, toks, pi, cue_at)))
+            here.extend(colon_intro(self, pi, here))
+            per_para.append(here)
+        for pi, here in enumerate(per_para):
+            here.extend(continuations(self, pi, here, per_para))
+            found.extend(here)
+        for q in self.quotations:
+            if not q.claimed and len(self.text[q.start : q.end].split()) >= UNATTRIBUTED_WORDS:
+                q.claimed = True
+                pi = bisect_right(self.para_starts, q.start) - 1
+                rid = "unattributed"
+                found.append(Found([(q.start, q.end)], "direct", None, None, None, rid, render(rid), pi))
+        return found
+
+    def sentences(self, ps: int, pe: int) -> list[tuple[int, int]]:
+        """Sentences of the masked paragraph; a break after an abbreviation (``U.S.``) before a
+        lower-case word is undone."""
+        out: list[tuple[int, int]] = []
+        for s, e in sentence_bounds(self.masked, ps, pe):
+            if out and (self._false_break(out[-1][1], s) or self._attribution_after(out[-1][1], s, e)):
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
+
+    def _attribution_after(self, prev_end: int, start: int, end: int) -> bool:
+        """``"Is it over?" Lee asked.``: a quotation ending in ? or ! followed by its attribution
+        (the sentence ``start``-``end``)."""
+        if self.masked[prev_end - 1] != CLOSE or self.masked[prev_end - 2] not in "?!":
+            return False
+        toks = tokenize(self.masked, start, min(end, start + 80))
+        if not toks or toks[0].kind != "w":
+            return False
+        for i in range(min(6, len(toks))):
+            hit = cue_entry(toks, i)
+            if hit and toks[i].low not in hit[0].noun_forms:
+                return True
+        return False
+
+    def _false_break(self, prev_end: int, start: int) -> bool:
+        """``... the U.S. "clearly" needed ...``: a break after an abbreviation before a lower-case word."""
+        if self.masked[prev_end - 1] != ".":
+            return False  # a sentence ends in a mark, never a space, so "\.$" needs a full stop here
+        m = _ABBREV_END.search(self.masked, max(0, prev_end - 12), prev_end)
+        if not m or m.group(1).lower() not in ABBREVIATIONS:
+            return False
+        first = _LETTER.search(self.text, start, start + 6)
+        return bool(first) and first.group(0).islower()
+
+
+def _clean_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-empty, non-overlapping paragraph spans."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            s = out[-1][1]
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _to_quote(f: Found, source: str, norm: str, view: Any) -> Quote:
+    """The public record, offsets mapped back to the source."""
+    s, e = view.to_source(f.start), view.to_source(f.end)
+    cs = ce = ss = se = None
+    cue = cue_class = spk = spk_kind = None
+    if f.cue:
+        cs, ce = view.to_source(f.cue[0]), view.to_source(f.cue[1])
+        cue = source[cs:ce]
+        cue_class = f.entry.cls if f.entry else None
+    if f.speaker:
+        ss, se = view.to_source(f.speaker[0]), view.to_source(f.speaker[1])
+        spk = source[ss:se]
+        spk_kind = speaker_kind(norm[f.speaker[0] : f.speaker[1]])
+    return Quote(s, e, f.kind, cs, ce, cue, cue_class, ss, se, spk, spk_kind, f.rule, f.inherited, f.rule_id)
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """Sorted by start, one quote per content span."""
+    quotes.sort(key=lambda q: (q.start, q.end, q.inherited))
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for q in quotes:
+        if (q.start, q.end) in seen or q.end <= q.start:
+            continue
+        seen.add((q.start, q.end))
+        out.append(q)
+    return out

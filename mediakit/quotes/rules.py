@@ -1,0 +1,354 @@
+"""The attribution rules in one table: for each, an id you can grep, the readable text a quote carries,
+what the rule means and an example sentence it finds.
+
+Every quote found by :func:`mediakit.quotes.find_quotes` carries the ``rule_id`` of the rule that
+found it and the readable ``rule``: the rule's ``template`` filled in from the sentence, then the
+rule's name in brackets. The engine names a rule only by its literal id (``render("participle",
+...)``), so ``grep -rn '"participle"' mediakit/quotes`` finds this table and every place the rule
+fires. ``docs/rules.md`` is made from this table by :func:`rules_markdown`
+(``python -m mediakit.quotes rules > docs/rules.md``).
+
+Placeholders in the templates:
+
+* ``{what}``: ``direct quote``, ``reported words`` or ``reported words with a quoted fragment``;
+* ``{speaker}``, ``{cue}``: the speaker phrase and the reporting verb or phrase, as written;
+* ``{attribution}``: the speaker and the cue in the order the sentence has them (``Lee said``,
+  ``said Lee``);
+* ``{content}``, ``{mark}``, ``{aux}``, ``{participle}``: explained in the rule that uses them.
+
+Every example is invented for this project; ``tests/test_rules.py`` checks that each is found by its
+rule.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["RULES", "Rule", "render", "rule", "rules_markdown"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One attribution rule.
+
+    ``label`` is the name printed in brackets at the end of the readable text when it is not the id
+    (kept so that readable texts stay as they were). A rule that ``joins`` adds a quotation to a quote
+    another rule found: its text is appended to that quote's ``rule`` after ``"; "``, with no name,
+    and the quote keeps the other rule's id.
+    """
+
+    id: str
+    group: str
+    template: str
+    description: str
+    example: str
+    label: str | None = None
+    joins: bool = False
+
+
+_AFTER = "Reported words after the attribution"
+_BEFORE = "Reported words before the attribution"
+_AROUND = "The attribution inside the reported words"
+_ACCORDING = "According to"
+_PARTICIPLE = "A second reporting verb"
+_ACROSS = "Quotations across sentences and paragraphs"
+_UNLISTED = "Quotations with no verb of the lexicon"
+_HEDGE = "Claims with no speaker"
+_HEDGE_LABEL = "agentless hedge"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        id="speaker-verb-clause",
+        group=_AFTER,
+        template='{what} after "{speaker} {cue}"',
+        description="The speaker and the reporting verb come first, then what was said, often after "
+        '"that"; a listener ("told reporters") or a time ("on Friday") may stand between.',
+        example="The harbour master said on Monday that the ferry would sail again in June.",
+    ),
+    Rule(
+        id="speaker-verb-quote",
+        group=_AFTER,
+        template='direct quote after "{speaker} {cue}"',
+        description="The speaker and the reporting verb come first, then a quotation.",
+        example='Inspector Dana Whitlow told the council: "The bridge needs new cables before winter."',
+    ),
+    Rule(
+        id="clause-comma-speaker-verb",
+        group=_BEFORE,
+        template='{what} followed by "{speaker} {cue}"',
+        description="What was said comes first, then a comma, the speaker and the reporting verb; the "
+        "reported words are the clause before the comma.",
+        example="The ferry will sail again in June, the harbour master said.",
+    ),
+    Rule(
+        id="clause-comma-verb-speaker",
+        group=_BEFORE,
+        template='{what} followed by "{cue} {speaker}"',
+        description="What was said comes first, then a comma, the reporting verb and the speaker, in "
+        'that order ("said the mayor").',
+        example="Fares will stay the same this summer, said Mayor Ines Carvalho.",
+    ),
+    Rule(
+        id="quote-comma-speaker-verb",
+        group=_BEFORE,
+        template='direct quote followed by "{speaker} {cue}"',
+        description="A quotation comes first, then the speaker and the reporting verb.",
+        example='"We are ready for the summer crowds," the harbour master said.',
+    ),
+    Rule(
+        id="quote-comma-verb-speaker",
+        group=_BEFORE,
+        template='direct quote followed by "{cue} {speaker}"',
+        description="A quotation comes first, then the reporting verb and the speaker, in that order.",
+        example='"The cables have rusted through," said Dana Whitlow, the city engineer.',
+    ),
+    Rule(
+        id="split-clause",
+        group=_AROUND,
+        template='{what} on both sides of "{attribution}"',
+        description="The attribution interrupts the reported words, set off by commas; the words on "
+        "both sides are the content.",
+        example="The new timetable, the harbour master said, will start in the first week of June.",
+    ),
+    Rule(
+        id="split-quote",
+        group=_AROUND,
+        template='direct quote on both sides of "{attribution}"',
+        description="The attribution interrupts a quotation; both pieces of the quotation are one quote.",
+        example='"The ferry," the harbour master said, "will sail again in June."',
+    ),
+    Rule(
+        id="opener-speaker-verb-clause",
+        group=_AROUND,
+        template='{what} after "{attribution}", which follows a short opening phrase',
+        description="A short opening phrase (a time, a linking phrase) comes before the attribution; "
+        "it is not part of what was said, the words after the attribution are.",
+        example="In fact, the harbour master said, the ferry could sail again by late May.",
+    ),
+    Rule(
+        id="opener-speaker-verb-quote",
+        group=_AROUND,
+        template='direct quote after "{attribution}", which follows a short opening phrase',
+        description="A short opening phrase comes before the attribution, and a quotation follows it.",
+        example='By June, the harbour master said, "the ferry will be back on its old timetable."',
+    ),
+    Rule(
+        id="according-to-first",
+        group=_ACCORDING,
+        template='{what} after "{cue} {speaker},"',
+        description='The sentence opens with "according to" (or "as reported by") and the source; '
+        "what follows the comma is attributed to that source.",
+        example="According to the port authority, the ferry will carry 400 passengers a day.",
+    ),
+    Rule(
+        id="according-to-last",
+        group=_ACCORDING,
+        template='{what} followed by "{cue} {speaker}"',
+        description='"according to" (or "as reported by") and the source close the sentence; the '
+        "clause before them is attributed to that source.",
+        example="The repairs cost more than two million euros, according to the port authority.",
+    ),
+    Rule(
+        id="participle",
+        group=_PARTICIPLE,
+        template='{what} after ", {cue}", speaker "{speaker}" from the main clause',
+        description='A reporting verb in -ing ("adding", "saying") after a comma or a document noun ("a '
+        'statement saying"); the speaker is the subject of the main clause.',
+        example="Mayor Ines Carvalho opened the new pier on Friday, adding that the ferry would sail in June.",
+    ),
+    Rule(
+        id="colon-introduction",
+        group=_ACROSS,
+        template='{content}, introduced by "{attribution}:"',
+        description='A paragraph ending in "X said:" introduces the next paragraph: its opening '
+        "quotation, or the whole paragraph as a block quotation; `{content}` says which.",
+        example='At the opening of the pier, the harbour master said:\n\n'
+        '"This ferry has linked the two towns for ninety years, and it will again."',
+    ),
+    Rule(
+        id="attribution-then-quote",
+        group=_ACROSS,
+        template='quotation in the sentence after "{attribution}."',
+        description='A sentence that only names the speaker ("Lee said in a statement.") is completed '
+        "by the quotation in the sentence that follows it.",
+        example='The harbour master said in a statement. "The ferry will sail again in June and fares '
+        'will not rise."',
+    ),
+    Rule(
+        id="quote-continued",
+        group=_ACROSS,
+        template="continued by the quotation that follows in the same paragraph",
+        description="A quotation with no attribution of its own continues the nearest attributed quote "
+        "of its paragraph: the quote gets both pieces and keeps the rule that found it.",
+        example='"We are ready for the summer," the harbour master said. "The new pier can take two '
+        'ferries at once."',
+        joins=True,
+    ),
+    Rule(
+        id="follow-on",
+        group=_ACROSS,
+        template='follow-on quotation paragraph with no attribution: inherits "{speaker}" from the '
+        "paragraph before",
+        description="A paragraph that is only a quotation, with no attribution, takes the speaker of the "
+        "quote in the paragraph just before it.",
+        example='"We are ready for the summer," the harbour master said.\n\n'
+        '"The new pier can take two ferries at once, and the old one will be repaired by autumn."',
+    ),
+    Rule(
+        id="quote-comma-speaker-unlisted-verb",
+        group=_UNLISTED,
+        template='direct quote followed by "{attribution}", a verb outside the lexicon',
+        description="A quotation followed by a short speaker phrase and one verb the lexicon does not "
+        'list ("Lee pressed"); the speaker is taken by position.',
+        example='"The town cannot wait another summer for its ferry," Ruth Amadi pressed.',
+        label="quote-comma-speaker-verb",
+    ),
+    Rule(
+        id="clause-colon-quote",
+        group=_UNLISTED,
+        template='direct quote ending a sentence after "{mark}", speaker "{speaker}" from the start of '
+        "the sentence",
+        description="A sentence with no reporting verb ends in a colon or comma and a quotation; the "
+        "speaker is the subject at the start of the sentence; `{mark}` is the colon or comma.",
+        example='Mayor Ines Carvalho had one message for the crowd: "The ferry is coming back."',
+    ),
+    Rule(
+        id="sentence-subject",
+        group=_UNLISTED,
+        template='direct quote inside a sentence with no reporting verb, speaker "{speaker}" from the '
+        "start of the sentence",
+        description="A long quotation (eight words or more) inside a sentence with no reporting verb; "
+        "the speaker is the subject at the start of the sentence.",
+        example='Mayor Ines Carvalho ended the meeting with "a promise that the ferry will sail again '
+        'before the schools close."',
+    ),
+    Rule(
+        id="unattributed",
+        group=_UNLISTED,
+        template="quotation with no attribution found: speaker unknown",
+        description="A quotation of 25 words or more that no other rule attributes is still listed, "
+        "with no speaker.",
+        example='"The ferry has crossed this water every morning for ninety years, through storms and '
+        "strikes and two floods, and nobody in either town can remember a summer without it until "
+        'this one."',
+    ),
+    Rule(
+        id="agentless-hedge-that",
+        group=_HEDGE,
+        template='"it {aux} {participle} that ...": a claim with no speaker',
+        description='"It is claimed that", "it was reported that": a claim reported with no one named '
+        "as its source; `{aux}` and `{participle}` are the words as written.",
+        example="It is claimed that the old ferry was never insured.",
+        label=_HEDGE_LABEL,
+    ),
+    Rule(
+        id="agentless-hedge-to",
+        group=_HEDGE,
+        template='"{aux} {participle} to": a claim with no speaker',
+        description='"are alleged to", "is said to": a claim about someone or something, reported '
+        "with no one named as its source.",
+        example="The ferry company is alleged to have hidden the cost of the repairs.",
+        label=_HEDGE_LABEL,
+    ),
+)
+
+_BY_ID = {r.id: r for r in RULES}
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule with id ``rule_id`` (a KeyError names an id that is not in the table)."""
+    return _BY_ID[rule_id]
+
+
+def render(rule_id: str, **fields: Any) -> str:
+    """The readable text of rule ``rule_id``: its template filled from ``fields``, then its name.
+
+    >>> render("clause-comma-speaker-verb", what="reported words", speaker="the mayor", cue="said")
+    'reported words followed by "the mayor said" (clause-comma-speaker-verb)'
+    """
+    r = _BY_ID[rule_id]
+    text = r.template.format(**fields)
+    return text if r.joins else f"{text} ({r.label or r.id})"
+
+
+# ---------------------------------------------------------------------------------------------------
+# the rules page
+
+
+_PAGE_HEAD = """# Attribution rules
+
+<!-- Generated from mediakit/quotes/rules.py by `python -m mediakit.quotes rules > docs/rules.md`;
+edit the table there, not this page. tests/test_rules.py checks the two agree. -->
+
+mediakit finds quotes with readable rules, not a trained model. Every quote row says which rule found
+it, twice: `rule_id` is the rule's short name (the headings below), and `rule` is a sentence in words
+filled in from the article, ending with the rule's name in brackets. Group or count quotes by
+`rule_id` to see which patterns an outlet uses; read `rule` to check one quote by hand.
+
+In the printed texts below, the parts in braces are filled in from the article:
+
+- `{what}`: "direct quote" (the content is a quotation, marks included), "reported words" (reported
+  speech) or "reported words with a quoted fragment" (mixed);
+- `{speaker}` and `{cue}`: the words naming who said it, and the reporting verb or phrase ("said",
+  "told", "according to"), as written;
+- `{attribution}`: the speaker and the cue in the order the sentence has them;
+- other placeholders are explained in the rule that uses them.
+
+The reporting verbs come from the speech-verb lexicon (`mediakit/resources`, see `mediakit.lexicon`);
+each quote's `cue_class` says what kind of verb it is. Under each rule, the example sentence was
+written for this page, and the line after it shows what mediakit finds in it. To see where a rule is
+in the code: `grep -rn '"RULE-ID"' mediakit/quotes`.
+"""
+
+
+def _quoted(text: str) -> str:
+    return "\n>\n".join("> " + para for para in text.split("\n\n"))
+
+
+def _cell(text: str | None) -> str:
+    return "" if text is None else text.replace("\n\n", " ¶ ").replace("|", "\\|")
+
+
+def _found_table(r: Rule) -> str:
+    """What :func:`find_quotes` finds in the rule's example, as a small table."""
+    from .document import find_quotes  # imported here: the engine imports this module
+
+    quotes = find_quotes(r.example)
+    hits = [q for q in quotes if (r.template in q.rule if r.joins else q.rule_id == r.id)]
+    if not hits:
+        return "mediakit finds nothing here: the example no longer fits the rule."
+    q = hits[0]
+    rows = [("content", q.text(r.example)), ("kind", q.kind), ("speaker", q.speaker_text or "(none)"),
+            ("cue", q.cue or "(none)"), ("rule_id", q.rule_id), ("rule", q.rule)]
+    return "\n".join(["| mediakit finds | |", "|---|---|"] + [f"| {k} | {_cell(v)} |" for k, v in rows])
+
+
+def _shared_label_note(r: Rule) -> str:
+    others = [o.id for o in RULES if o is not r and (o.label or o.id) == r.label]
+    return (f"The text ends with `({r.label})`, a name it shares with "
+            f"{', '.join(f'`{o}`' for o in others)}; the `rule_id` column tells them apart.\n")
+
+
+def rules_markdown() -> str:
+    """``docs/rules.md``: every rule by group, with what it means, its printed text and an example."""
+    out = [_PAGE_HEAD]
+    groups = list(dict.fromkeys(r.group for r in RULES))
+    out.append("## Contents\n")
+    for g in groups:
+        ids = ", ".join(f"`{r.id}`" for r in RULES if r.group == g)
+        out.append(f"- {g}: {ids}")
+    for g in groups:
+        out.append(f"\n## {g}")
+        for r in (r for r in RULES if r.group == g):
+            out.append(f"\n### `{r.id}`\n")
+            out.append(r.description + "\n")
+            if r.joins:
+                out.append(f"Added to the text of the rule that found the quote, after `; `: `{r.template}`\n")
+            else:
+                out.append(f"Printed as: `{r.template} ({r.label or r.id})`\n")
+            if r.label:
+                out.append(_shared_label_note(r))
+            out.append("Example:\n")
+            out.append(_quoted(r.example) + "\n")
+            out.append(_found_table(r))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,99 @@
+"""The rule table (mediakit.quotes.rules): every rule has one greppable id, an example it finds, and the
+rules page docs/rules.md is generated from the table."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mediakit.quotes import find_quotes
+from mediakit.quotes.rules import RULES, render, rule, rules_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "mediakit" / "quotes"
+RULES_PY = PACKAGE / "rules.py"
+IDS = [r.id for r in RULES]
+
+
+def _strings(path: Path) -> list[str]:
+    return [n.value for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+@pytest.mark.parametrize("rule_id", IDS)
+def test_every_example_is_found_by_its_rule(rule_id: str) -> None:
+    r = rule(rule_id)
+    quotes = find_quotes(r.example)
+    if r.joins:  # the quote keeps the id of the rule that found it; this rule's text is appended
+        assert any(q.rule.endswith("; " + r.template) for q in quotes), [q.rule for q in quotes]
+    else:
+        assert rule_id in [q.rule_id for q in quotes], [(q.rule_id, q.rule) for q in quotes]
+
+
+def test_ids_are_unique_and_written_once_in_the_table() -> None:
+    assert len(set(IDS)) == len(IDS)
+    source = RULES_PY.read_text(encoding="utf-8")
+    strings = _strings(RULES_PY)
+    for r in RULES:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", r.id), r.id
+        assert source.count(f'id="{r.id}"') == 1, r.id
+        # the id is a string of its own once; once more only where another rule prints it as its label
+        borrowed = sum(1 for o in RULES if o.label == r.id)
+        assert strings.count(r.id) == 1 + borrowed, r.id
+
+
+def test_the_engine_names_rules_only_by_literal_ids() -> None:
+    engine = [p for p in PACKAGE.rglob("*.py") if p != RULES_PY]
+    named: set[str] = set()
+    for path in engine:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("render", "make"):
+                args = node.args[:1] if node.func.id == "render" else node.args[4:6]
+                for a in args:
+                    assert isinstance(a, (ast.Constant, ast.Name)), f"{path.name}:{node.lineno}: assembled rule id"
+                    if isinstance(a, ast.Constant):
+                        named.add(a.value)
+            elif isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "rid" for t in node.targets):
+                assert isinstance(node.value, ast.Constant), f"{path.name}:{node.lineno}: assembled rule id"
+                named.add(node.value.value)
+    assert named <= set(IDS), named - set(IDS)
+    assert named == set(IDS), f"rules in the table the engine never names: {set(IDS) - named}"
+
+
+def test_rendered_text_ends_with_the_rule_name() -> None:
+    fields = {k: "x" for k in ("what", "speaker", "cue", "attribution", "content", "mark", "aux", "participle")}
+    for r in RULES:
+        text = render(r.id, **fields)
+        assert "{" not in text
+        assert text.endswith(r.template.format(**fields) if r.joins else f"({r.label or r.id})")
+
+
+def test_every_quote_of_the_examples_names_a_rule_of_the_table(examples: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(examples.glob("*.txt"))]
+    assert texts
+    seen = set()
+    for text in texts:
+        for q in find_quotes(text):
+            r = rule(q.rule_id)
+            assert f"({r.label or r.id})" in q.rule
+            seen.add(q.rule_id)
+    assert len(seen) >= 5
+
+
+def test_docs_page_is_generated_from_the_table() -> None:
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), "docs/rules.md is stale: python -m mediakit.quotes rules > docs/rules.md"
+    for r in RULES:
+        assert f"### `{r.id}`" in committed
+
+
+def test_rules_page_command() -> None:
+    res = subprocess.run([sys.executable, "-m", "mediakit.quotes", "rules"], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    assert res.stdout == rules_markdown()
+    assert not res.stderr
