@@ -14,17 +14,20 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .actors import Actor, find_actors
+from .actors.patterns import credit_spans
 from .codebook import Codebook
 from .errors import EngineError
 from .model import Article, Span
 from .quotes import Quote, find_quotes
 from .records import ACTORS, MENTIONS, QUOTES
-from .speakers import link_quotes
+from .speakers import link_quotes, speaker_gender, speaker_named
 
 __all__ = ["Analysis", "AttributedQuote", "analyse", "link_quotes"]
 
@@ -37,13 +40,25 @@ ACTOR_ROW_KEYS = ACTORS.names
 class AttributedQuote:
     """A :class:`~mediakit.quotes.Quote` with its speaker linked to an :class:`~mediakit.actors.Actor`.
 
-    ``rule`` is the quote's own rule followed by the linking step.
+    ``rule`` is the quote's own rule followed by the linking step; ``resolution`` says how the speaker's
+    words named the speaker (:data:`mediakit.speakers.RESOLUTIONS`). The other fields describe the quote
+    for the ``quotes`` table (see :data:`mediakit.records.QUOTES`): ``id``, ``position``, ``paragraph``,
+    ``words``, the speaker's ``gender`` with its ``gender_evidence``, and ``duplicate_of`` / ``nested_in``
+    (the id of the quote this one repeats or sits inside).
     """
 
     quote: Quote
     actor: Actor | None
     rule: str
     resolution: str = "none"
+    id: str = ""
+    position: str = "body"
+    paragraph: int | None = None
+    words: int = 0
+    gender: str = "unknown"
+    gender_evidence: str | None = None
+    duplicate_of: str | None = None
+    nested_in: str | None = None
 
     @property
     def speaker(self) -> str | None:
@@ -54,14 +69,30 @@ class AttributedQuote:
     def speaker_type(self) -> str | None:
         return self.actor.type if self.actor is not None else None
 
+    @property
+    def speaker_named(self) -> str:
+        """``named``, ``unnamed``, ``anonymous`` or ``none`` (see :func:`mediakit.speakers.speaker_named`)."""
+        return speaker_named(self.actor, self.resolution)
+
+    @property
+    def counted(self) -> bool:
+        """Does the quote count on its own (neither a repeat of another nor inside another)?"""
+        return self.duplicate_of is None and self.nested_in is None
+
     def row(self, source: str, doc: str) -> dict[str, Any]:
         """This quote as a row of the ``quotes`` table (:data:`mediakit.records.QUOTES`)."""
         q = self.quote
+        a = self.actor
         return QUOTES.row(
             doc=doc, start=q.start, end=q.end, text=source[q.start : q.end], kind=q.kind, cue=q.cue,
             cue_start=q.cue_start, cue_end=q.cue_end, cue_class=q.cue_class, speaker=self.speaker,
             speaker_type=self.speaker_type, speaker_start=q.speaker_start, speaker_end=q.speaker_end,
-            rule=self.rule, rule_id=q.rule_id,
+            rule=self.rule, rule_id=q.rule_id, id=self.id, speaker_id=a.id if a else None,
+            speaker_role=a.role if a else None, speaker_affiliation=a.affiliation if a else None,
+            speaker_category=a.category if a else None, speaker_named=self.speaker_named,
+            speaker_resolution=self.resolution, speaker_gender=self.gender, gender_evidence=self.gender_evidence,
+            position=self.position, paragraph=self.paragraph, words=self.words,
+            duplicate_of=self.duplicate_of, nested_in=self.nested_in,
         )
 
 
@@ -90,11 +121,18 @@ class Analysis:
 
     def actor_rows(self, doc: str) -> list[dict[str, Any]]:
         """One row of the ``actors`` table per actor (columns: :data:`mediakit.records.ACTORS`)."""
+        said: dict[int, list[int]] = {}
+        for q in self.quotes:
+            if q.actor is not None and q.counted:
+                n = said.setdefault(id(q.actor), [0, 0])
+                n[0] += 1
+                n[1] += q.words
         return [
             ACTORS.row(
                 doc=doc, id=a.id, name=a.name, type=a.type, role=a.role, roles=list(a.roles),
                 affiliation=a.affiliation, aliases=list(a.aliases), mentions=len(a.mentions),
                 first_position=a.first_position, category=a.category,
+                quotes=said.get(id(a), (0, 0))[0], quoted_words=said.get(id(a), (0, 0))[1],
             )
             for a in self.actors
         ]
@@ -159,11 +197,85 @@ def analyse(
         for q, link in zip(quotes, links, strict=True)
     ]
     actors = _renumber(actors)
+    _describe(article, attributed)
     if codebook is not None:
         if not isinstance(codebook, Codebook):
             codebook = Codebook.load(codebook)
         codebook.apply(actors)
     return Analysis(article, actors, attributed)
+
+
+_WORD = re.compile(r"\S*\w\S*")
+_WORD_TOKENS = re.compile(r"\w+")
+
+
+def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
+    """Fill each quote's id, position, paragraph, words, speaker gender, and what it repeats or sits in."""
+    source = article.source
+    paras = article.paragraphs
+    starts = [p.start for p in paras]
+    meta = [(s.start, s.end, s.label) for s in article.metadata_spans if s.label in ("title", "standfirst", "caption")]
+    captions: dict[int, bool] = {}
+    genders: dict[int, tuple[str, str | None]] = {}
+    seen_words: dict[tuple[str, ...], str] = {}
+    for i, aq in enumerate(quotes, 1):
+        q = aq.quote
+        aq.id = f"Q{i}"
+        k = bisect_right(starts, q.start) - 1
+        if k >= 0 and q.start < paras[k].end:
+            aq.paragraph = k
+            if k not in captions:
+                captions[k] = _caption_like(source[paras[k].start : paras[k].end])
+            aq.position = "caption" if captions[k] else "body"
+        else:
+            label = next((lab for s, e, lab in meta if s <= q.start < e), "title")
+            aq.position = {"title": "headline"}.get(label, label)
+        text = _without_attribution(source, q)
+        aq.words = len(_WORD.findall(text))
+        if aq.actor is not None:
+            key = id(aq.actor)
+            if key not in genders:
+                genders[key] = speaker_gender(source, aq.actor)
+            aq.gender, aq.gender_evidence = genders[key]
+        # the same passage twice (two speakers, or a headline repeating the body) counts once
+        toks = tuple(w.lower() for w in _WORD_TOKENS.findall(text))
+        if toks and toks in seen_words:
+            aq.duplicate_of = seen_words[toks]
+        elif toks:
+            seen_words[toks] = aq.id
+    # a quote inside another one's span (a fragment inside reported speech) counts once; quotes come
+    # sorted by start, so only those starting at or before it can hold it
+    for i, aq in enumerate(quotes):
+        q = aq.quote
+        holders = []
+        for o in quotes:
+            if o.quote.start > q.start:
+                break
+            if o is not aq and q.end <= o.quote.end:
+                holders.append((o.quote.end - o.quote.start, o.id, (o.quote.start, o.quote.end) == (q.start, q.end)))
+        inside = [(n, qid) for n, qid, same in holders if not same]
+        if inside:
+            aq.nested_in = min(inside)[1]
+            aq.duplicate_of = None
+        elif aq.duplicate_of is None:
+            same = [qid for _n, qid, same in holders if same and int(qid[1:]) < i + 1]
+            aq.duplicate_of = same[0] if same else None
+
+
+def _without_attribution(source: str, q: Quote) -> str:
+    """The quote's text with the cue and speaker words inside its span left out ("A," she said, "B")."""
+    cut = [(s, e) for s, e in ((q.cue_start, q.cue_end), (q.speaker_start, q.speaker_end))
+           if s is not None and e is not None and q.start <= s and e <= q.end]
+    if not cut:
+        return source[q.start : q.end]
+    lo, hi = min(s for s, _ in cut), max(e for _, e in cut)
+    return source[q.start : lo] + " " + source[hi : q.end]
+
+
+def _caption_like(text: str) -> bool:
+    """Does the paragraph end in a photo credit ("... in Calgary. (Jo Ruiz/The Valley Press)")?"""
+    credits = [c for c in credit_spans(text) if c[0] > 0]
+    return bool(credits) and not text[credits[-1][1] :].strip(" .)\u201d\"")
 
 
 def _renumber(actors: list[Actor]) -> list[Actor]:

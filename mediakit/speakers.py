@@ -58,7 +58,7 @@ from .model import Span
 from .quotes import Quote
 from .segment import sentence_bounds, split_paragraphs
 
-__all__ = ["RESOLUTIONS", "Link", "link_quotes", "stated_gender"]
+__all__ = ["RESOLUTIONS", "Link", "link_quotes", "speaker_gender", "speaker_named", "stated_gender"]
 
 #: How a quote's speaker words named the speaker (the ``speaker_resolution`` column).
 RESOLUTIONS = (
@@ -974,8 +974,8 @@ def stated_gender(source: str, a: Actor) -> tuple[str, str] | None:
     for m in a.mentions:
         if m.kind in ("pronoun", "description", "speaker") or m.start < 2 or source[m.start - 1] != " ":
             continue
-        before = source[max(0, m.start - 12) : m.start - 1]
-        word = before[before.rfind(" ") + 1 :]
+        before = source[max(0, m.start - 12) : m.start - 1].split()
+        word = before[-1] if before else ""
         if word in seen:
             continue
         seen.add(word)
@@ -991,6 +991,57 @@ def stated_gender(source: str, a: Actor) -> tuple[str, str] | None:
         return None
     g, words = next(iter(found.items()))
     return g, words
+
+
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+_PRONOUN_AFTER = re.compile(r"\b(?:he|she|his|her)\b", re.I)
+_NAMED_KINDS = frozenset({"name", "short", "acronym", "alias", "capital", "speaker"})
+
+
+def speaker_gender(source: str, a: Actor | None) -> tuple[str, str | None]:
+    """The gender of the person ``a`` as the text states it (``"female"``, ``"male"`` or ``"unknown"``)
+    and the words that state it: an honorific or a gendered role noun (:func:`stated_gender`), else
+    the pronouns that refer to the person (the he/she resolved to it, or the first he/she after a
+    mention of it in the same sentence when nobody else is named between). Never read from a first
+    name; ``"unknown"`` for anything but a person, or when the pronouns disagree.
+
+    >>> from mediakit.actors import find_actors
+    >>> text = "Dana Krell said she would run. Mr Joran Pell agreed."
+    >>> [(a.name, speaker_gender(text, a)) for a in find_actors(text, [Span(0, len(text))])]
+    [('Dana Krell', ('female', 'she')), ('Joran Pell', ('male', 'Mr'))]
+    """
+    if a is None or a.type != "person":
+        return "unknown", None
+    stated = stated_gender(source, a)
+    if stated is not None:
+        return _GENDER[stated[0]], stated[1]
+    said = {_PRONOUN_GENDER[m.text.lower()]: m.text for m in a.mentions
+            if m.kind == "pronoun" and m.text.lower() in _PRONOUN_GENDER}
+    if len(said) == 1:
+        g, word = next(iter(said.items()))
+        return g, word.lower()
+    if not said and a.gender in _GENDER:
+        for m in a.mentions:
+            if m.kind not in ("name", "short"):
+                continue
+            nxt = _PRONOUN_AFTER.search(source, m.end, min(len(source), m.end + 160))
+            if nxt is not None and "\n" not in source[m.end : nxt.start()] \
+                    and _PRONOUN_GENDER[nxt.group().lower()] == _GENDER[a.gender]:
+                return _GENDER[a.gender], nxt.group().lower()
+    return "unknown", None
+
+
+def speaker_named(a: Actor | None, resolution: str) -> str:
+    """How the article names a speaker: ``"named"`` (by a proper name), ``"anonymous"`` (a source kept
+    anonymous: "sources", "an official who asked not to be named"), ``"unnamed"`` (described but not
+    named: "a bartender", "city staff", "residents") or ``"none"`` (no speaker)."""
+    if a is None:
+        return "none"
+    if a.type == "anonymous" and (resolution == "anonymous" or any(m.kind == "anonymous" for m in a.mentions)):
+        return "anonymous"
+    if any(m.kind in _NAMED_KINDS and m.text[:1].isupper() for m in a.mentions):
+        return "named"
+    return "unnamed"
 
 
 def link_quotes(source: str, quotes: list[Quote], actors: list[Actor], spans: list[Span] | None = None) -> list[Link]:

@@ -177,3 +177,47 @@ def test_a_coordinated_speaker_speaks_through_its_first_named_conjunct() -> None
     an = analyse(article(
         "Norway and some of its allies - including Iceland and Finland - said they would not send envoys."))
     assert speaker(an, "would not send envoys")[0] == "Norway"
+
+
+# -- the researcher's columns --------------------------------------------------------------------------
+
+
+def test_quote_rows_carry_the_speaker_columns_and_actor_rows_count_quotes() -> None:
+    text = ("Ferry will run, mayor says\n\n"
+            "Ms Lena Ortiz, the mayor, said the ferry would run in June.\n\n"
+            "\u201cWe have waited long enough,\u201d she said. \u201cThe island needs it.\u201d\n\n"
+            "Tomas Weller said the fares would rise.\n\n"
+            "Crowds wait at the pier. (Idris Mabeko/The Valley Press)")
+    art = article(text)
+    art.metadata_spans = [Span(0, 26, "title")]
+    art.paragraphs = art.paragraphs[1:]
+    an = analyse(art)
+    rows = an.quote_rows("d")
+    by_text = {r["text"][:12]: r for r in rows}
+    ortiz = by_text["the ferry wo"]
+    assert [r["id"] for r in rows] == [f"Q{i}" for i in range(1, len(rows) + 1)]
+    actors = {a["id"]: a for a in an.actor_rows("d")}
+    assert actors[ortiz["speaker_id"]]["name"] == "Lena Ortiz"
+    assert (ortiz["speaker_named"], ortiz["speaker_resolution"], ortiz["speaker_role"]) == ("named", "name", "mayor")
+    assert (ortiz["speaker_gender"], ortiz["gender_evidence"]) == ("female", "Ms")
+    assert (ortiz["position"], ortiz["paragraph"]) == ("body", 0)
+    waited = by_text["\u201cWe have wai"]
+    assert waited["speaker_resolution"] == "pronoun" and waited["speaker_id"] == ortiz["speaker_id"]
+    assert waited["words"] == 9  # "she said" inside the span is not counted
+    weller = by_text["the fares wo"]
+    assert (weller["speaker_gender"], weller["gender_evidence"]) == ("unknown", None)  # never from a first name
+    headline = [r for r in rows if r["position"] == "headline"]
+    assert headline and headline[0]["paragraph"] is None
+    row = actors[ortiz["speaker_id"]]
+    counted = [r for r in rows if r["speaker_id"] == ortiz["speaker_id"] and not r["duplicate_of"] and not r["nested_in"]]
+    assert row["quotes"] == len(counted) and row["quoted_words"] == sum(r["words"] for r in counted)
+
+
+def test_overlapping_quotes_say_which_one_counts() -> None:
+    an = analyse(article(
+        "Lena Ortiz called the plan \u201ca betrayal of the island and everyone who lives on it\u201d on Monday."))
+    rows = an.quote_rows("d")
+    outer = [r for r in rows if not r["nested_in"]]
+    inner = [r for r in rows if r["nested_in"]]
+    if inner:  # the quoted fragment inside the reported words is nested in them
+        assert inner[0]["nested_in"] == outer[0]["id"]
