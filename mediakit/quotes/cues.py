@@ -46,9 +46,28 @@ def reporting_use(sent: Sentence, i: int, entry: VerbEntry) -> bool:
         return False
     if prev in ("be", "been", "being", "is", "are", "was", "were") and not t.low.endswith("ing"):
         return False
+    if _negated(sent, i):
+        return False
     if t.low in entry.noun_forms:
         return not sent.title_like and _clear_verb(sent, i)
     return True
+
+
+_NEGATIONS = frozenset("not never n't".split())
+
+
+def _negated(sent: Sentence, i: int) -> bool:
+    """``would not say who``, ``won't say what he'll do``, ``can't predict``: speech denied or refused
+    reports nothing."""
+    toks = sent.toks
+    k = i - 1
+    while k >= 0 and toks[k].kind == "w" and (toks[k].low in ("also", "even", "still", "yet", "really", "simply", "just")
+                                             or (toks[k].low.endswith("ly") and toks[k].text[0].islower())):
+        k -= 1
+    if k < 0 or toks[k].kind != "w":
+        return False
+    low = toks[k].low.replace("\u2019", "'")
+    return low in _NEGATIONS or low.endswith("n't")
 
 
 def _naming(sent: Sentence, i: int) -> bool:
