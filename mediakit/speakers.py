@@ -191,6 +191,11 @@ class _Linker:
     def link(self, q: Quote) -> Link:
         ss, se = q.speaker_start, q.speaker_end
         assert ss is not None and se is not None
+        if q.cue_start is not None and q.cue_start > se:
+            # "Theresa May said", "Ms. May said": the quote finder read "May" as the modal
+            gap = _MODAL_NAME.match(self.source, se, q.cue_start)
+            if gap is not None and self.source[ss:se].rstrip(".")[-1:].isalpha():
+                se = gap.end(1)
         text = self.source[ss:se]
         low = " ".join(text.lower().split())
         kind = q.speaker_kind
@@ -260,6 +265,9 @@ class _Linker:
             appo = self.apposition(he, se)
             if appo is not None and not _names_someone(self.source, hs, he, kind):
                 return appo
+            if len(toks) == 1 and _person_noun(hw) and _unnamed_type(hw) == "group":
+                # "Protestors said": a group described by its word, not a name
+                return self.new_actor(hs, he, head_text, "group", None, "unnamed")
             if _names_someone(self.source, hs, he, kind):
                 start = self._name_run_start(toks)
                 typ = self._appositive_type(he, se) or {"organisation": "organisation", "place": "place"}.get(
@@ -433,7 +441,8 @@ class _Linker:
             if current or not empty:
                 for score, pos, a, why in self._candidates(lo, min(hi, ss), types, want, current):
                     total = dist + score
-                    if best is None or total < best[0] or (total == best[0] and pos > best[1]):
+                    # a tie within one sentence goes to the name that comes first (its subject)
+                    if best is None or total < best[0] or (total == best[0] and lo <= pos < best[1]):
                         best = (total, pos, a, why)
                 dist = 0.0 if current else dist + 1.0
         if best is None:
@@ -456,7 +465,9 @@ class _Linker:
             if penalty is None:
                 continue
             seen.add(id(a))
-            yield penalty, pos, a, "the speaker of the quote before" + _gender_note(penalty, a, want)
+            # a speaker inside an opening subordinate clause ("Although Lind said ..., Moss ...") ranks lower
+            rank = 0.0 if self._subject_like(lo, pos) or not self._in_opening_clause(lo, pos) else 1.0
+            yield rank + penalty, pos, a, "the speaker of the quote before" + _gender_note(penalty, a, want)
         for k in range(bisect_left(self.starts, lo), len(self.index)):
             s, e, a = self.index[k]
             if s >= hi:
@@ -534,6 +545,12 @@ class _Linker:
             if "\u2591" in w0:
                 return False
         return True
+
+    def _in_opening_clause(self, lo: int, s: int) -> bool:
+        """Is ``s`` inside a subordinate clause opening the sentence ("Although X said ..., Y ...")?"""
+        prefix = self.source[lo:s]
+        first = prefix.split(None, 1)[0].lower().strip("\"'\u201c\u2018(") if prefix.strip() else ""
+        return first in _SUBORDINATE and "," not in prefix
 
     def _modifier(self, e: int) -> bool:
         """Is the mention ending at ``e`` a possessive or a modifier ("Kim's visit", "the Osland government")?"""
@@ -829,6 +846,7 @@ _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:who|which|but|and)\b|\b(?:said|says|to
 _NOUN_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){0,2}")
 _LEAST = re.compile(r"^(?:at\s+)?least\s+|^(?:more|fewer)\s+than\s+", re.I)
 _PARTITIVE = re.compile(r"^(?:[\w-]+\s+)?of\s+(?:the|these|those|its|his|her|their)\s+", re.I)
+_MODAL_NAME = re.compile(r"\.?\s+(May|Will|Might|Can|Should|Shall|Must)\s+$")
 _AND = re.compile(r"\s(?:and|&)\s")
 _CONNECTOR = re.compile(r"\s(?:the|of|for|and)\s")
 _POSSESSIVE_LEAD = re.compile(r"^[\w.-]+(?:\s+[A-Z][\w.-]*)*['\u2019]s\s+")
@@ -864,6 +882,10 @@ def _pronoun(low: str) -> str | None:
     return None
 
 
+_NOT_PEOPLE_PLURALS = frozenset(
+    "papers numbers others orders letters matters waters centers centres figures barriers borders sectors factors "
+    "monitors computers reactors records meters markers headquarters layers chapters quarters theaters".split()
+)
 _PERSON_SUFFIXES = ("ist", "ologist", "ician", "person", "woman", "women", "sman", "smen")
 
 
@@ -880,6 +902,8 @@ def _person_noun(head: str) -> bool:
         if w in _lex().person_nouns or w in lex.role_words or w in lex.group_nouns or w in _lex().kinship \
                 or w in _lex().collective or w in lex.org_heads:
             return True
+    if head.endswith(("ers", "ors")) and len(head) > 6 and head not in _NOT_PEOPLE_PLURALS:
+        return True  # "defenders", "organizers", "investors": people doing something
     return sing.endswith(_PERSON_SUFFIXES) and len(sing) > 5
 
 

@@ -221,3 +221,15 @@ def test_overlapping_quotes_say_which_one_counts() -> None:
     inner = [r for r in rows if r["nested_in"]]
     if inner:  # the quoted fragment inside the reported words is nested in them
         assert inner[0]["nested_in"] == outer[0]["id"]
+
+
+def test_a_group_word_opening_a_sentence_speaks_as_a_group() -> None:
+    an = analyse(article("Protestors said the tax was unfair. The Conservatives believe they can win, and they say "
+                         "the vote will be close."))
+    assert speaker(an, "the tax was unfair")[:2] == ("Protestors", "group")
+    assert speaker(an, "the vote will be close")[0] == "Conservatives"
+
+
+def test_a_name_read_as_the_modal_may_is_given_back() -> None:
+    an = analyse(article("Prime Minister Theresa May lost the vote.\n\nMs. May said a time limit was possible."))
+    assert speaker(an, "a time limit was possible")[0] == "Theresa May"

@@ -203,7 +203,11 @@ class Assembler:
             low = tok.lower()
             if not strong and (low in lex.group_nouns or low[:-1] in lex.parties or low[:-1] in lex.person_nouns
                                or low[:-1] in lex.role_words or _PLURAL_ACRONYM.fullmatch(tok)):
-                continue  # "Protestors say", "Liberals argue", "MPs said": a group, not a person
+                # "Protestors say", "the Liberals argue", "MPs said": a group, not a person
+                e = self.entry("group:" + low, tok, "group", (tok,))
+                for c in cs:
+                    e.add(c, rule=f"'{tok}': a plural word for people, written with a capital", kind="group")
+                continue
             if all("initial" in c.evidence for c in cs) and not strong:
                 if self.found.seen_lower(tok) or "speech verb" not in evidence:
                     continue  # only ever opens a sentence: a capitalised common word

@@ -134,7 +134,8 @@ class Finder:
         text = sp.text
         w = text[start : start + len(low)]
         if low in lex.group_nouns:
-            if w[0].isupper() and not sp.initial(start) and low not in ("republicans", "democrats"):
+            if w[0].isupper() and not sp.initial(start) and low not in ("republicans", "democrats") \
+                    and low[:-1] not in lex.parties:
                 return  # part of a name run ("Mirren District Police")
             s, e = start, start + len(low)
             name, affiliation, mod = low, None, None
@@ -151,8 +152,8 @@ class Finder:
                     mod, s = pw.lower(), prev[1]
                 elif pw.lower() in lex.parties and pw[0].isupper():
                     mod, affiliation, s = pw, lex.parties[pw.lower()], prev[1]  # "Republican senators"
-            if low in ("republicans", "democrats"):
-                name = low.capitalize()
+            if low in ("republicans", "democrats") or (w[0].isupper() and low[:-1] in lex.parties):
+                name = w  # a party's members: "the Conservatives", "Republicans"
             if mod:
                 name = f"{mod} {name}"
             rule = f"group noun '{low}'" + (f" with '{mod}'" if mod else "")
