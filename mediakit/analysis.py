@@ -206,7 +206,8 @@ def analyse(
 
 
 _WORD = re.compile(r"\S*\w\S*")
-_WORD_TOKENS = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+")
+_EDGE_MARKS = " \"'\u201c\u201d\u2018\u2019.,;:!?-\u2014\u2013"
 
 
 def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
@@ -217,7 +218,7 @@ def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
     meta = [(s.start, s.end, s.label) for s in article.metadata_spans if s.label in ("title", "standfirst", "caption")]
     captions: dict[int, bool] = {}
     genders: dict[int, tuple[str, str | None]] = {}
-    seen_words: dict[tuple[str, ...], str] = {}
+    seen_words: dict[tuple[int, str], AttributedQuote] = {}
     for i, aq in enumerate(quotes, 1):
         q = aq.quote
         aq.id = f"Q{i}"
@@ -230,19 +231,20 @@ def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
         else:
             label = next((lab for s, e, lab in meta if s <= q.start < e), "title")
             aq.position = {"title": "headline"}.get(label, label)
-        text = _without_attribution(source, q)
-        aq.words = len(_WORD.findall(text))
+        aq.words = _quoted_word_count(source, q)
         if aq.actor is not None:
             key = id(aq.actor)
             if key not in genders:
                 genders[key] = speaker_gender(source, aq.actor)
             aq.gender, aq.gender_evidence = genders[key]
-        # the same passage twice (two speakers, or a headline repeating the body) counts once
-        toks = tuple(w.lower() for w in _WORD_TOKENS.findall(text))
-        if toks and toks in seen_words:
-            aq.duplicate_of = seen_words[toks]
-        elif toks:
-            seen_words[toks] = aq.id
+        # the same passage twice (two speakers, or a headline repeating the body) counts once; the
+        # word count and opening words find candidates, the full words confirm
+        key = (aq.words, source[q.start : q.start + 24].strip(_EDGE_MARKS).lower())
+        earlier = seen_words.get(key)
+        if earlier is not None and _same_words(source, earlier.quote, q):
+            aq.duplicate_of = earlier.id
+        elif earlier is None and aq.words:
+            seen_words[key] = aq
     # a quote inside another one's span (a fragment inside reported speech) counts once; quotes come
     # sorted by start, so only those starting at or before it can hold it
     for i, aq in enumerate(quotes):
@@ -262,18 +264,37 @@ def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
             aq.duplicate_of = same[0] if same else None
 
 
-def _without_attribution(source: str, q: Quote) -> str:
-    """The quote's text with the cue and speaker words inside its span left out ("A," she said, "B")."""
+def _attribution_inside(q: Quote) -> tuple[int, int] | None:
+    """The part of the quote's span taken by its cue and speaker words ("A," she said, "B"), if any."""
     cut = [(s, e) for s, e in ((q.cue_start, q.cue_end), (q.speaker_start, q.speaker_end))
            if s is not None and e is not None and q.start <= s and e <= q.end]
     if not cut:
-        return source[q.start : q.end]
-    lo, hi = min(s for s, _ in cut), max(e for _, e in cut)
-    return source[q.start : lo] + " " + source[hi : q.end]
+        return None
+    return min(s for s, _ in cut), max(e for _, e in cut)
+
+
+def _quoted_word_count(source: str, q: Quote) -> int:
+    """Words of the quote, not counting the attribution inside its span (read in place: no copy)."""
+    inside = _attribution_inside(q)
+    if inside is None:
+        return len(_WORD.findall(source, q.start, q.end))
+    return len(_WORD.findall(source, q.start, inside[0])) + len(_WORD.findall(source, inside[1], q.end))
+
+
+def _words_of(source: str, q: Quote) -> list[str]:
+    inside = _attribution_inside(q)
+    spans = [(q.start, q.end)] if inside is None else [(q.start, inside[0]), (inside[1], q.end)]
+    return [w.lower() for s, e in spans for w in _TOKEN.findall(source, s, e)]
+
+
+def _same_words(source: str, a: Quote, b: Quote) -> bool:
+    return _words_of(source, a) == _words_of(source, b)
 
 
 def _caption_like(text: str) -> bool:
     """Does the paragraph end in a photo credit ("... in Calgary. (Jo Ruiz/The Valley Press)")?"""
+    if "/" not in text and "Photo" not in text and "Image" not in text and "Credit" not in text:
+        return False
     credits = [c for c in credit_spans(text) if c[0] > 0]
     return bool(credits) and not text[credits[-1][1] :].strip(" .)\u201d\"")
 

@@ -56,7 +56,7 @@ from operator import attrgetter, itemgetter
 from .actors import Actor, Mention, _anonymous_name, _lex
 from .model import Span
 from .quotes import Quote
-from .segment import sentence_bounds, split_paragraphs
+from .segment import ABBREVIATIONS, split_paragraphs
 
 __all__ = ["RESOLUTIONS", "Link", "link_quotes", "speaker_gender", "speaker_named", "stated_gender"]
 
@@ -237,7 +237,7 @@ class _Linker:
         # a person named first and followed by a preposition or a verb: "Tim Guest with the ...", "X often quotes"
         for s, e, a in over:
             if a.type == "person" and e < he:
-                nxt = re.match(r"\s+([a-z][\w-]*)", self.source[e:he])
+                nxt = _NEXT_LOWER.match(self.source, e, he)
                 if nxt is not None and not _noun_after_name(nxt.group(1)):
                     return Link(a, f"'{self.source[s:e]}' in the speaker's words is a mention of {a.name}", "name")
         # the document's owner: "her statement", "a statement from the EU", "the report"
@@ -274,7 +274,7 @@ class _Linker:
                     kind or "", "person")
                 if typ == "person" and _CONNECTOR.search(self.source[start:he]):
                     typ = "organisation"  # "City of Surrey", "House of Commons"
-                elif typ == "person" and re.fullmatch(r"[A-Z]{2,}s", toks[-1][2]):
+                elif typ == "person" and _PLURAL_ACRONYM.fullmatch(toks[-1][2]):
                     typ = "group"  # "government MPs"
                 mods = [m for m in over if m[1] <= last_s]
                 aff = mods[-1][2].name if mods and mods[-1][2].type == "organisation" else None
@@ -348,7 +348,7 @@ class _Linker:
 
     def _appositive_type(self, he: int, se: int) -> str | None:
         """ "Voters First, the main pro-Lind group": an organisation word in the apposition types the name."""
-        m = re.match(r"\s*,\s*(?:which|that|the|a|an)\b([^,.;]{0,80})", self.source[he : max(se, he + 90)])
+        m = _APPOSITION_HEAD.match(self.source, he, max(se, he + 90))
         if m is None:
             return None
         words = [w.lower() for w in _SPEAKER_TEXT_WORD.findall(m.group(1))]
@@ -367,7 +367,7 @@ class _Linker:
     def apposition(self, he: int, se: int) -> Link | None:
         """ "Lind's agent, Rafe Moss": a person named right after the comma of the head segment."""
         rest = self.source[he:se]
-        m = re.match(r"\s*,\s*", rest)
+        m = _COMMA.match(rest)
         if m is None:
             return None
         at = he + m.end()
@@ -523,13 +523,11 @@ class _Linker:
     def _subject_like(self, lo: int, s: int) -> bool:
         """Does the name at ``s`` open its sentence or clause (after "But", a title, "For his part,")?"""
         prefix = self.source[lo:s]
-        if "," in prefix:
-            head = prefix.split(",", 1)[0].split()
-            if head and head[0].lower().strip("\"'\u201c\u2018(") in _SUBORDINATE - {"for", "in", "on", "at"}:
-                # "Although Trump said so, ..." keeps the name in the clause; "For his part, Brooks" does not
-                if s - lo < len(prefix.split(",", 1)[0]) + 1:
-                    return False
-            prefix = prefix.rsplit(",", 1)[1]
+        c = prefix.rfind(",")
+        if c >= 0:
+            prefix = prefix[c + 1 :]  # "For his part, Brooks": the clause after the comma
+        if len(prefix) > 120:
+            return False  # a long stretch before the name: it is not the subject
         lex = _lex()
         for w in prefix.split():
             w0 = w.strip("\"'\u201c\u2018\u201d\u2019()[]")
@@ -557,7 +555,7 @@ class _Linker:
         nxt = self.source[e : e + 40]
         if nxt[:2] in ("'s", "\u2019s") or (nxt[:1] in ("'", "\u2019") and nxt[1:2] in (" ", "")):
             return True
-        m = re.match(r" ([a-z][\w-]*)", nxt)
+        m = _NEXT_LOWER.match(nxt)
         if m is None:
             return False
         w = m.group(1)
@@ -588,7 +586,8 @@ class _Linker:
         found = self._sentence_cache.get(i)
         if found is None:
             ps, pe = self._paras[i]
-            found = [(s, e, self._within_one_quote(s, e)) for s, e in sentence_bounds(self.source, ps, pe)]
+            bounds = _sentences(self.source, ps, pe)
+            found = [(s, e, self._within_one_quote(s, e)) for s, e in bounds]
             self._sentence_cache[i] = found = found or [(ps, pe, False)]
         return found
 
@@ -753,9 +752,9 @@ class _Linker:
             for _s, e, a in self.overlapping(max(0, m.start() - 60), m.start()):
                 if e <= m.start() and a.type in _OWNER_TYPES and _NOUN_AFTER.fullmatch(src[e : m.start()]):
                     return a, "named with it before"
-            for_m = re.match(r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?", src[m.end() : m.end() + 60])
+            for_m = _FOR_AFTER.match(src, m.end(), m.end() + 60)
             if for_m is not None:
-                at = m.end() + for_m.end()
+                at = for_m.end()
                 for s, _e, a in self.overlapping(at, at + 60):
                     if s == at and a.type in _OWNER_TYPES:
                         return a, "the body it was written for"
@@ -846,6 +845,11 @@ _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:who|which|but|and)\b|\b(?:said|says|to
 _NOUN_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){0,2}")
 _LEAST = re.compile(r"^(?:at\s+)?least\s+|^(?:more|fewer)\s+than\s+", re.I)
 _PARTITIVE = re.compile(r"^(?:[\w-]+\s+)?of\s+(?:the|these|those|its|his|her|their)\s+", re.I)
+_NEXT_LOWER = re.compile(r"\s+([a-z][\w-]*)")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_APPOSITION_HEAD = re.compile(r"\s*,\s*(?:which|that|the|a|an)\b([^,.;]{0,80})")
+_COMMA = re.compile(r"\s*,\s*")
+_FOR_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?")
 _MODAL_NAME = re.compile(r"\.?\s+(May|Will|Might|Can|Should|Shall|Must)\s+$")
 _AND = re.compile(r"\s(?:and|&)\s")
 _CONNECTOR = re.compile(r"\s(?:the|of|for|and)\s")
@@ -857,6 +861,33 @@ _CLAUSE_CUT = re.compile(r"\s+(?:who|which|that|present|during|at|in|on|from|wit
 @lru_cache(maxsize=256)
 def _noun_pattern(stem: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
+
+
+# a sentence break: an end mark (and closing quote or bracket), space, then a capital, digit or opening mark
+_SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+def _sentences(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[ps:pe]`` for measuring distance back to a name: the breaks of
+    :func:`mediakit.segment.sentence_bounds` (end mark, space, capital) without its finer tests, except
+    that a full stop after an abbreviation or an initial ("Mr.", "U.S.", "J.") is no break."""
+    out = []
+    start = ps
+    for m in _SENT_BREAK.finditer(text, ps, pe):
+        at = m.start()
+        if text[at] == ".":
+            k = at
+            while k > ps and (text[k - 1].isalpha() or text[k - 1] == "."):
+                k -= 1
+            word = text[k:at]
+            if word.lower() in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isupper()
+                                                                 and (k == ps or text[k - 1] == " ")):
+                continue  # "Mr.", "U.S.", "J. Smith"
+        out.append((start, m.end()))
+        start = m.end()
+    if start < pe:
+        out.append((start, pe))
+    return out
 
 
 def _cut_clause(name: str) -> str:
@@ -943,8 +974,8 @@ def _names_someone(source: str, s: int, e: int, kind: str | None) -> bool:
         if low in _NOT_SPEAKERS or low in _PRONOUN_WORDS or low in _OPENERS or low in _SUBORDINATE:
             continue
         if m.start() == 0 and len(words) == 1 and _sentence_initial(source, s) and (
-            _lower_elsewhere(source, low) or low in lex.group_nouns or low[:-1] in lex.person_nouns
-            or not _capitalised_inside(source, w) and w not in lex.given
+            low in lex.group_nouns or low[:-1] in lex.person_nouns
+            or (w not in lex.given and (_lower_elsewhere(source, low) or not _capitalised_inside(source, w)))
         ):
             continue  # a capitalised common word opening a sentence ("Somehow", "Economists")
         return True

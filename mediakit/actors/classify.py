@@ -23,7 +23,7 @@ from .parts import (
     part_words,
     plan_part,
 )
-from .patterns import BACK_TOK, LOWER_WORD, POSS, WHO_AFTER, list_patterns, prev_word, undot
+from .patterns import BACK_TOK, LOWER_WORD, POSS, WHO_AFTER, list_patterns, undot
 
 
 class RoleBefore(NamedTuple):
@@ -195,13 +195,16 @@ class NameClassifier:
             c.roles.append(role)
             c.evidence.add("apposition")
             c.gender = c.gender or self.lex.roles.get(role.split()[-1].lower())
-        prev = prev_word(text, max(0, s - 30), s) if s > 1 and text[s - 2].islower() and text[s - 1] == " " else None
-        if prev is not None and c.start == sp.src(s) and prev[0].islower() and prev[0] in self.lex.org_nouns_before \
-                and prev[0] not in self.lex.role_words and not PLURAL_ACRONYM.fullmatch(c.tokens[-1]):
+        prev = None
+        if s > 1 and text[s - 1] == " " and text[s - 2].islower() and c.start == sp.src(s):
+            w = text[text.rfind(" ", max(0, s - 30), s - 1) + 1 : s - 1]
+            prev = w if w in self.lex.org_nouns_before else None
+        if prev is not None and prev.islower() and prev not in self.lex.role_words \
+                and not PLURAL_ACRONYM.fullmatch(c.tokens[-1]):
             # "the aid group Gatsby", "retailer Walmart": the word before names what the name is
             c.type = "organisation"
             c.canonical = " ".join(c.tokens)
-            c.rule += f" after the organisation word '{prev[0]}'"
+            c.rule += f" after the organisation word '{prev}'"
             return
         before = self._role_before(sp, s)
         if before:
