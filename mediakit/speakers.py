@@ -166,11 +166,13 @@ class _Linker:
                     link = Link(first.actor, f"inherited speaker {who} from the quote before", "follow-on")
                 else:
                     link = first
-            elif q.inherited and prev is not None:
+            elif q.inherited and prev is not None and q.rule_id == "follow-on":
                 link = Link(prev.actor, "inherited speaker from the quote before", "follow-on")
             else:
                 link = self.link(q)
                 self.by_span[key] = link
+                if q.inherited:  # a follow-on taking its speaker from a paragraph after or a narrative one
+                    link = Link(link.actor, link.how, "follow-on")
             if link.actor is not None:
                 pos = q.start if q.inherited else q.speaker_start
                 insort(self.spoken, (pos, q.end, link.actor), key=itemgetter(0))
@@ -223,6 +225,9 @@ class _Linker:
             if not inside and any(m[1] <= conj.start() for m in self.overlapping(hs, conj.start())):
                 he = conj.start()
                 break
+        clause = _CLAUSE_CUT.search(self.source, hs, he)
+        if clause is not None and clause.start() > hs:
+            he = clause.start()  # "a private security professional present during the attack"
         head_text = self.source[hs:he]
         toks = [(hs + m.start(), hs + m.end(), m.group()) for m in _WORD.finditer(head_text)]
         if not toks:
@@ -855,7 +860,7 @@ _AND = re.compile(r"\s(?:and|&)\s")
 _CONNECTOR = re.compile(r"\s(?:the|of|for|and)\s")
 _POSSESSIVE_LEAD = re.compile(r"^[\w.-]+(?:\s+[A-Z][\w.-]*)*['\u2019]s\s+")
 _CLAUSE_CUT = re.compile(r"\s+(?:who|which|that|present|during|at|in|on|from|with|after|before|while|when|"
-                         r"whose|where|speaking|quoted|cited|interviewed)\b.*$", re.I)
+                         r"whose|where|speaking|quoted|cited|interviewed)\b.*$")
 
 
 @lru_cache(maxsize=256)
