@@ -225,9 +225,20 @@ class _Linker:
             if not inside and any(m[1] <= conj.start() for m in self.overlapping(hs, conj.start())):
                 he = conj.start()
                 break
+        named = _NAMED.search(self.source, hs, he)
+        if named is not None:
+            # "an agency official in Banten province named Jhony": the name given is the speaker
+            ns, ne = named.start(1), named.end(1)
+            for s, e, a in self.overlapping(ns, ne):
+                if a.type == "person":
+                    return Link(a, f"'{self.source[s:e]}', the name given in the speaker's words, is {a.name}", "name")
+            return self.new_actor(ns, ne, self.source[ns:ne], "person", None, "name")
         clause = _CLAUSE_CUT.search(self.source, hs, he)
         if clause is not None and clause.start() > hs:
-            he = clause.start()  # "a private security professional present during the attack"
+            before = self.source[hs : clause.start()].split()
+            last = _strip_poss(before[-1].lower()) if before else ""
+            if last and (_person_noun(last) or last in _lex().speaker_documents):
+                he = clause.start()  # "a private security professional present during the attack"
         head_text = self.source[hs:he]
         toks = [(hs + m.start(), hs + m.end(), m.group()) for m in _WORD.finditer(head_text)]
         if not toks:
@@ -850,6 +861,7 @@ _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:who|which|but|and)\b|\b(?:said|says|to
 _NOUN_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){0,2}")
 _LEAST = re.compile(r"^(?:at\s+)?least\s+|^(?:more|fewer)\s+than\s+", re.I)
 _PARTITIVE = re.compile(r"^(?:[\w-]+\s+)?of\s+(?:the|these|those|its|his|her|their)\s+", re.I)
+_NAMED = re.compile(r"\b(?:named|called|identified as)\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})")
 _NEXT_LOWER = re.compile(r"\s+([a-z][\w-]*)")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _APPOSITION_HEAD = re.compile(r"\s*,\s*(?:which|that|the|a|an)\b([^,.;]{0,80})")

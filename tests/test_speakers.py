@@ -233,3 +233,8 @@ def test_a_group_word_opening_a_sentence_speaks_as_a_group() -> None:
 def test_a_name_read_as_the_modal_may_is_given_back() -> None:
     an = analyse(article("Prime Minister Theresa May lost the vote.\n\nMs. May said a time limit was possible."))
     assert speaker(an, "a time limit was possible")[0] == "Theresa May"
+
+
+def test_a_name_given_inside_the_speaker_words_is_the_speaker() -> None:
+    an = analyse(article("A harbour authority official in Halden province named Jhony told reporters the quay was flooded."))
+    assert speaker(an, "the quay was flooded")[:2] == ("Jhony", "person")

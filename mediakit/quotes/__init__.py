@@ -42,7 +42,8 @@ What it does not count
 ----------------------
 * a verb with only a noun phrase or a figure after it: ``vowed retribution``, ``praised the plan``,
   ``Kospi added 0.4 per cent``, ``knows how to win`` (no reported words);
-* denied or refused speech: ``would not say who``, ``won't say what he'll do``, ``can't predict``.
+* refused speech: ``would not say who``, ``won't say what he'll do``, ``can't predict`` (``has not
+  said`` and ``isn't saying`` still count, as annotated news counts them).
 
 What it misses
 --------------

@@ -62,6 +62,7 @@ def _object_only(sent: Sentence, fr: Frame, start: int, stop: int) -> bool:
         if t.kind == "q":
             return False
         low = t.low
-        if low in _FINITE or (low.endswith("ed") and len(low) > 4) or low.endswith(("n't", "'s", "'re")):
+        if low in _FINITE or (low.endswith("ed") and len(low) > 4) or low.endswith(("n't", "'s", "'re")) \
+                or low == "to":  # "urged her husband to come out": what she urged him to do
             return False
     return True
