@@ -55,8 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     output = getattr(args, "output", None)
+    if hasattr(sys.stdout, "reconfigure"):  # a stray undecodable character never stops the output
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
-        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        out = (open(output, "w", encoding="utf-8", newline="", errors="backslashreplace") if output
+               else sys.stdout)
     except OSError as exc:
         print(f"mediakit: error: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -107,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
         sp = add(name, help, ["jsonl", "json", "csv"] if name != "analyse" else ["json", "jsonl"],
                  "jsonl" if name != "analyse" else "json", func)
         sp.add_argument("--codebook", help="YAML or CSV codebook mapping actors to categories")
+        if name != "analyse":
+            sp.add_argument("--inputs", metavar="FILE", help="also write every input (doc, source, status, error, "
+                            "rows) to this CSV; with --format csv -o NAME.csv it goes to NAME.inputs.csv")
         sp.add_argument("--no-capitals", action="store_true",
                         help="do not map capital cities ('Beijing said') to their governments")
     _add_corpus(sub)
@@ -211,7 +217,7 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str]:
             continue
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and _supported(f))
+            found = sorted(f for f in path.rglob("*") if (f.is_symlink() or not f.is_dir()) and _supported(f))
             yield from (str(f) for f in found) if found else [p]
         elif path.exists():
             yield p
@@ -238,7 +244,7 @@ def why_no_input(item: str) -> str | None:
         found = ", ".join(f"{n} {suffix}" for suffix, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         return (f"no supported files ({', '.join(SUPPORTED_ENDINGS)}); "
                 + (f"found {found}" if found else "the folder is empty"))
-    if path.exists():
+    if path.exists() or path.is_symlink():  # a dangling link is read, and fails with its own reason
         return None
     if glob.has_magic(item):
         return "no file matches this pattern"
@@ -253,8 +259,13 @@ class Item:
     id: str
 
 
+def shown(name: str) -> str:
+    """A file name as text that any UTF-8 writer accepts: bytes that are not UTF-8 become ``\\xNN``."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _item(label: str) -> Item:
-    return Item(label, label if is_url(label) else file_id(Path(label)))
+    return Item(shown(label), shown(label if is_url(label) else file_id(Path(label))))
 
 
 def _articles(args: argparse.Namespace) -> Iterator[tuple[Item, Article | None, str | None]]:
@@ -268,7 +279,11 @@ def _articles(args: argparse.Namespace) -> Iterator[tuple[Item, Article | None, 
             yield from _rows_of(args, label)
         else:
             try:
-                art = extract(label, kind=args.kind, timeout=args.timeout, allow_private=args.allow_private_urls)
+                # a local file goes in as a Path: never guessed to be text (a name with a newline, a FIFO)
+                source = label if is_url(label) else Path(label)
+                art = extract(source, kind=args.kind, timeout=args.timeout, allow_private=args.allow_private_urls)
+                art.origin = shown(art.origin)
+                art.id = shown(art.id)
                 yield _item(label), art, None
             except MediakitError as exc:  # cli_message: the same, naming command-line flags
                 yield _item(label), None, getattr(exc, "cli_message", None) or str(exc)
@@ -359,16 +374,29 @@ def _cmd_analyse(args: argparse.Namespace, out: TextIO) -> int:
     return _write_records(args, out, _analyses(args))
 
 
+def _inputs_path(args: argparse.Namespace) -> Path | None:
+    """Where a CSV run lists every input: ``--inputs FILE``, else ``NAME.inputs.csv`` beside ``-o NAME.csv``."""
+    if getattr(args, "inputs", None):
+        return Path(args.inputs)
+    if args.format == "csv" and args.output:
+        out = Path(args.output)
+        return out.with_name(out.stem + ".inputs.csv")
+    return None
+
+
 def _rows_command(args: argparse.Namespace, out: TextIO, which: str) -> int:
     failed = 0
     rows: list[dict[str, Any]] = []
     failures: list[dict[str, Any]] = []
+    status: list[dict[str, Any]] = []
     for item, an, error in _analyses(args):
         if an is None:
             failed += 1
             failures.append(_fail(args, item, error or "failed"))
+            status.append({"doc": item.id, "source": item.label, "status": "failed", "error": error, "rows": 0})
             continue
         new = an.quote_rows(item.label) if which == "quotes" else an.actor_rows(item.label)
+        status.append({"doc": item.id, "source": item.label, "status": "ok", "error": None, "rows": len(new)})
         if args.format == "jsonl":
             for r in new:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -379,6 +407,12 @@ def _rows_command(args: argparse.Namespace, out: TextIO, which: str) -> int:
         out.write("\n")
     elif args.format == "csv":
         _write_csv(rows, out, QUOTES if which == "quotes" else ACTORS)
+    inputs = _inputs_path(args)
+    if inputs is not None:
+        with open(inputs, "w", encoding="utf-8", newline="", errors="backslashreplace") as fh:
+            w = csv.DictWriter(fh, fieldnames=["doc", "source", "status", "error", "rows"])
+            w.writeheader()
+            w.writerows(status)
     return 1 if failed else 0
 
 

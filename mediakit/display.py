@@ -152,19 +152,12 @@ def _reading_spans(art: Article) -> list[Span]:
 
 
 def use_offline_charts() -> str:
-    """Make altair charts render with no internet connection; returns the renderer's name.
+    """Old name of :func:`mediakit.charts.setup` (kept for existing notebooks); returns the renderer's name.
 
-    altair's default notebook renderer loads its JavaScript from a CDN and shows a blank chart offline.
-    With anywidget installed, the ``jupyter`` renderer in offline mode bundles that JavaScript (JupyterLab,
-    Notebook 7, VS Code); without it, charts are drawn as static SVG by vl-convert.
+    Charts then draw with no internet connection: an interactive view with the JavaScript inlined, over
+    a static image for viewers that run no script (see :mod:`mediakit.charts.render`).
     """
-    import altair as alt
+    from .charts import setup
 
-    try:
-        import anywidget  # noqa: F401
-
-        alt.renderers.enable("jupyter", offline=True)
-        return "jupyter (offline)"
-    except Exception:  # anywidget missing or the renderer unavailable
-        alt.renderers.enable("svg")
-        return "svg"
+    setup()
+    return "mediakit"

@@ -21,3 +21,7 @@ class EngineError(MediakitError):
 
 class ResourceError(MediakitError, ValueError):
     """A word list, lexicon or codebook file cannot be read or is malformed (the message names file and line)."""
+
+
+class ChartError(MediakitError, ValueError):
+    """A chart cannot be built or saved as asked (unknown file type or preset, an empty selection...)."""

@@ -105,6 +105,9 @@ def test_measure_the_whole_library() -> None:
     print("\n" + report(sizes))
     assert any(m.path.startswith("mediakit/quotes/") for m in sizes)
     assert all(m.lines > 0 for m in sizes)
+    # the size limits hold for the whole library, not only the split packages
+    assert max(m.lines for m in sizes) <= MAX_MODULE_LINES
+    assert max((n for m in sizes for _, n in m.classes), default=0) <= MAX_CLASS_LINES
 
 
 @pytest.mark.parametrize("package", ENFORCED)

@@ -30,7 +30,7 @@ def test_every_example_is_found_by_its_rule(rule_id: str) -> None:
     r = rule(rule_id)
     quotes = find_quotes(r.example)
     if r.joins:  # the quote keeps the id of the rule that found it; this rule's text is appended
-        assert any(q.rule.endswith("; " + r.template) for q in quotes), [q.rule for q in quotes]
+        assert any(q.rule.endswith(f"; {r.template} ({r.id})") for q in quotes), [q.rule for q in quotes]
     else:
         assert rule_id in [q.rule_id for q in quotes], [(q.rule_id, q.rule) for q in quotes]
 
@@ -42,9 +42,7 @@ def test_ids_are_unique_and_written_once_in_the_table() -> None:
     for r in RULES:
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", r.id), r.id
         assert source.count(f'id="{r.id}"') == 1, r.id
-        # the id is a string of its own once; once more only where another rule prints it as its label
-        borrowed = sum(1 for o in RULES if o.label == r.id)
-        assert strings.count(r.id) == 1 + borrowed, r.id
+        assert strings.count(r.id) == 1, r.id  # the id is a string of its own once
 
 
 def test_the_engine_names_rules_only_by_literal_ids() -> None:
@@ -65,12 +63,13 @@ def test_the_engine_names_rules_only_by_literal_ids() -> None:
     assert named == set(IDS), f"rules in the table the engine never names: {set(IDS) - named}"
 
 
-def test_rendered_text_ends_with_the_rule_name() -> None:
+def test_rendered_text_ends_with_the_rule_id() -> None:
     fields = {k: "x" for k in ("what", "speaker", "cue", "attribution", "content", "mark", "aux", "participle")}
     for r in RULES:
         text = render(r.id, **fields)
         assert "{" not in text
-        assert text.endswith(r.template.format(**fields) if r.joins else f"({r.label or r.id})")
+        assert text == f"{r.template.format(**fields)} ({r.id})"
+        assert re.findall(r"\(([a-z-]+)\)", text) == [r.id]  # no other id in brackets
 
 
 def test_every_quote_of_the_examples_names_a_rule_of_the_table(examples: Path) -> None:
@@ -79,8 +78,11 @@ def test_every_quote_of_the_examples_names_a_rule_of_the_table(examples: Path) -
     seen = set()
     for text in texts:
         for q in find_quotes(text):
-            r = rule(q.rule_id)
-            assert f"({r.label or r.id})" in q.rule
+            rule(q.rule_id)
+            # every part of the text ends with its rule's id: "... (rule-id)" or "... (rule-id); ... (quote-continued)"
+            ids = [m.group(1) for m in re.finditer(r"\(([a-z-]+)\)(?:;|$)", q.rule)]
+            assert ids and ids[0] == q.rule_id and all(i == "quote-continued" for i in ids[1:]), q.rule
+            assert ids[-1] == q.rule_id or rule(ids[-1]).joins, q.rule
             seen.add(q.rule_id)
     assert len(seen) >= 5
 

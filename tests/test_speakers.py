@@ -137,7 +137,7 @@ def test_an_age_description_goes_to_the_subject_before_it() -> None:
     ("text", "phrase", "expected", "typ"),
     [
         ("A bartender who did not give her name said the bar had closed early.", "the bar had closed", "bartender", "anonymous"),
-        ("City staff said the rink would close in May.", "the rink would close", "City staff", "group"),
+        ("City staff said the rink would close in May.", "the rink would close", "staff", "group"),
         ("The military said it was sending troops to the coast.", "sending troops", "military", "organisation"),
         ("Refugee advocates say the rules are too strict.", "the rules are too strict", "Refugee advocates", "group"),
     ],

@@ -4,8 +4,9 @@
 clean :class:`~mediakit.model.Article`; never removed boilerplate) and returns one :class:`Actor` per
 referent, each with every :class:`Mention` (a character span into the untouched source) and the rule
 that found it. No trained model is used; every decision is one of the rules below, and the word lists
-they read are plain text files in ``mediakit/resources/`` (``actor_words.txt``, ``countries.tsv``,
-``places.tsv``, ``organisations.tsv``, ``groups.tsv``, ``given_names.txt``).
+they read are plain text files in ``mediakit/resources/`` (``roles.tsv``, ``organisation_words.tsv``,
+``group_words.txt``, ``anonymous_sources.txt``, ``countries.tsv``, ``places.tsv``, ``organisations.tsv``,
+``groups.tsv``, ``given_names.txt``, ``actor_words.txt``; see the folder's ``README.md``).
 
 What it finds
 -------------

@@ -78,7 +78,9 @@ Where the rules live
 :mod:`.speakers`, :mod:`.adjuncts` and :mod:`.content` find the speaker phrase, the words stepped
 over and the content's boundaries; :mod:`.followons` and :mod:`.hedges` handle quotations no sentence
 rule claimed and claims with no speaker; :mod:`.rules` is the table of rules (ids, readable
-templates, examples); :mod:`.result` is the public :class:`Quote`.
+templates, examples); :mod:`.result` is the public :class:`Quote`; :mod:`.words` holds the grammar
+words and, read from ``mediakit/resources/`` by :mod:`mediakit.wordlists`, the lists about the world the
+rules share with the actor finder (roles, groups, organisations, documents, places, anonymous sources).
 """
 from __future__ import annotations
 

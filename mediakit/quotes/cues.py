@@ -10,7 +10,7 @@ from ..lexicon import VerbEntry
 from .adjuncts import skip_left
 from .sentence import Sentence
 from .verbs import cue_entry
-from .words import COMPLEMENT_STARTS, DETERMINERS, PRONOUNS, ROLE_WORDS
+from .words import COMPLEMENT_STARTS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS
 
 
 def sentence_cues(sent: Sentence) -> list[tuple[int, int, VerbEntry]]:
@@ -94,7 +94,7 @@ def _clear_verb(sent: Sentence, i: int) -> bool:
     subj = toks[k]
     if subj.low.endswith("'s"):
         return False
-    if not (subj.low in PRONOUNS or subj.low in ("who", "they") or subj.low in ROLE_WORDS
+    if not (subj.low in PRONOUNS or subj.low in ("who", "they") or subj.low in SPEAKER_NOUNS
             or (subj.text[0].isupper() and "-" not in subj.text and (k == 0 or toks[k - 1].low not in DETERMINERS))):
         return False
     if i + 1 >= len(toks):

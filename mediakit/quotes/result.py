@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .words import ANONYMOUS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, ROLE_WORDS
+from .words import ANONYMOUS, DETERMINERS, ORG_HEADS, ORG_NAMES, ORG_NOUNS, PLACES, PRONOUNS, SPEAKER_NOUNS
 
 
 @dataclass
@@ -68,6 +68,9 @@ _SPEAKER_WORD = re.compile(r"[\w'.&-]+")
 def speaker_kind(text: str) -> str | None:
     """Classify a speaker phrase: pronoun, anonymous, place, organisation, name or role.
 
+    The lists come from ``mediakit/resources/``: ``anonymous_sources.txt``, the place and organisation
+    names of the gazetteers, ``organisation_words.tsv`` and the speaker nouns (``words.SPEAKER_NOUNS``).
+
     >>> [speaker_kind(s) for s in ("she", "the sources", "China", "the foreign ministry", "Zhao Lijian")]
     ['pronoun', 'anonymous', 'place', 'organisation', 'name']
     """
@@ -88,12 +91,21 @@ def speaker_kind(text: str) -> str | None:
     joined = " ".join([w.lower() for w in content])
     if joined in PLACES or (len(content) <= 2 and all(w.lower() in PLACES for w in content)):
         return "place"
+    if joined in ORG_NAMES:
+        return "organisation"
     head = low[-1]
-    if head in ORG_WORDS or (content[-1].isupper() and len(content[-1]) > 1 and len(content) <= 3):
+    if _org_word(words[-1], head) or (content[-1].isupper() and len(content[-1]) > 1 and len(content) <= 3):
         return "organisation"
     caps = [w for w in content if w[:1].isupper()]
-    if caps and head not in ROLE_WORDS and (content[-1][:1].isupper()):
+    if caps and head not in SPEAKER_NOUNS and (content[-1][:1].isupper()):
         return "name"
-    if caps and any(w[:1].isupper() for w in words[-3:]) and not any(lw in ORG_WORDS for lw in low):
+    if caps and any(w[:1].isupper() for w in words[-3:]) and not any(
+            _org_word(w, lw) for w, lw in zip(words, low, strict=True)):
         return "name"
     return "role"
+
+
+def _org_word(word: str, low: str) -> bool:
+    """An organisation word: capitalised, one that makes a name an organisation ("the Foreign Ministry",
+    "Acme Inc"); in lower case, one that alone stands for one ("the ministry", not "the post")."""
+    return low in (ORG_HEADS if word[:1].isupper() else ORG_NOUNS)

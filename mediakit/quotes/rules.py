@@ -3,7 +3,7 @@ what the rule means and an example sentence it finds.
 
 Every quote found by :func:`mediakit.quotes.find_quotes` carries the ``rule_id`` of the rule that
 found it and the readable ``rule``: the rule's ``template`` filled in from the sentence, then the
-rule's name in brackets. The engine names a rule only by its literal id (``render("participle",
+rule's id in brackets, so what a reader sees can be grepped. The engine names a rule only by its literal id (``render("participle",
 ...)``), so ``grep -rn '"participle"' mediakit/quotes`` finds this table and every place the rule
 fires. ``docs/rules.md`` is made from this table by :func:`rules_markdown`
 (``python -m mediakit.quotes rules > docs/rules.md``).
@@ -29,12 +29,11 @@ __all__ = ["RULES", "Rule", "render", "rule", "rules_markdown"]
 
 @dataclass(frozen=True)
 class Rule:
-    """One attribution rule.
+    """One attribution rule; its readable text ends with its id in brackets.
 
-    ``label`` is the name printed in brackets at the end of the readable text when it is not the id
-    (kept so that readable texts stay as they were). A rule that ``joins`` adds a quotation to a quote
-    another rule found: its text is appended to that quote's ``rule`` after ``"; "``, with no name,
-    and the quote keeps the other rule's id.
+    A rule that ``joins`` adds a quotation to a quote another rule found: its text (ending with its
+    own id too) is appended to that quote's ``rule`` after ``"; "``, and the quote keeps the
+    ``rule_id`` of the rule that found its attribution, so the text shows both ids.
     """
 
     id: str
@@ -42,7 +41,6 @@ class Rule:
     template: str
     description: str
     example: str
-    label: str | None = None
     joins: bool = False
 
 
@@ -54,7 +52,6 @@ _PARTICIPLE = "A second reporting verb"
 _ACROSS = "Quotations across sentences and paragraphs"
 _UNLISTED = "Quotations with no verb of the lexicon"
 _HEDGE = "Claims with no speaker"
-_HEDGE_LABEL = "agentless hedge"
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -230,7 +227,6 @@ RULES: tuple[Rule, ...] = (
         description="A quotation followed by a short speaker phrase and one verb the lexicon does not "
         'list ("Lee pressed"); the speaker is taken by position.',
         example='"The town cannot wait another summer for its ferry," Ruth Amadi pressed.',
-        label="quote-comma-speaker-verb",
     ),
     Rule(
         id="clause-colon-quote",
@@ -268,7 +264,6 @@ RULES: tuple[Rule, ...] = (
         description='"It is claimed that", "it was reported that": a claim reported with no one named '
         "as its source; `{aux}` and `{participle}` are the words as written.",
         example="It is claimed that the old ferry was never insured.",
-        label=_HEDGE_LABEL,
     ),
     Rule(
         id="agentless-hedge-to",
@@ -277,7 +272,6 @@ RULES: tuple[Rule, ...] = (
         description='"are alleged to", "is said to": a claim about someone or something, reported '
         "with no one named as its source.",
         example="The ferry company is alleged to have hidden the cost of the repairs.",
-        label=_HEDGE_LABEL,
     ),
 )
 
@@ -290,14 +284,14 @@ def rule(rule_id: str) -> Rule:
 
 
 def render(rule_id: str, **fields: Any) -> str:
-    """The readable text of rule ``rule_id``: its template filled from ``fields``, then its name.
+    """The readable text of rule ``rule_id``: its template filled from ``fields``, then its id.
 
     >>> render("clause-comma-speaker-verb", what="reported words", speaker="the mayor", cue="said")
     'reported words followed by "the mayor said" (clause-comma-speaker-verb)'
     """
     r = _BY_ID[rule_id]
     text = r.template.format(**fields)
-    return text if r.joins else f"{text} ({r.label or r.id})"
+    return f"{text} ({r.id})"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -311,8 +305,10 @@ edit the table there, not this page. tests/test_rules.py checks the two agree. -
 
 mediakit finds quotes with readable rules, not a trained model. Every quote row says which rule found
 it, twice: `rule_id` is the rule's short name (the headings below), and `rule` is a sentence in words
-filled in from the article, ending with the rule's name in brackets. Group or count quotes by
-`rule_id` to see which patterns an outlet uses; read `rule` to check one quote by hand.
+filled in from the article, ending with the same name in brackets (a quotation that continues the
+quote adds its own words and name after a `;`: see `quote-continued`). Group or count quotes by
+`rule_id` to see which patterns an outlet uses; read `rule` to check one quote by hand, and grep the
+name in brackets to find the rule.
 
 In the printed texts below, the parts in braces are filled in from the article:
 
@@ -352,12 +348,6 @@ def _found_table(r: Rule) -> str:
     return "\n".join(["| mediakit finds | |", "|---|---|"] + [f"| {k} | {_cell(v)} |" for k, v in rows])
 
 
-def _shared_label_note(r: Rule) -> str:
-    others = [o.id for o in RULES if o is not r and (o.label or o.id) == r.label]
-    return (f"The text ends with `({r.label})`, a name it shares with "
-            f"{', '.join(f'`{o}`' for o in others)}; the `rule_id` column tells them apart.\n")
-
-
 def rules_markdown() -> str:
     """``docs/rules.md``: every rule by group, with what it means, its printed text and an example."""
     out = [_PAGE_HEAD]
@@ -372,11 +362,10 @@ def rules_markdown() -> str:
             out.append(f"\n### `{r.id}`\n")
             out.append(r.description + "\n")
             if r.joins:
-                out.append(f"Added to the text of the rule that found the quote, after `; `: `{r.template}`\n")
+                out.append(f"Added to the text of the rule that found the quote, after `; `: "
+                           f"`{r.template} ({r.id})`; the quote keeps that rule's `rule_id`.\n")
             else:
-                out.append(f"Printed as: `{r.template} ({r.label or r.id})`\n")
-            if r.label:
-                out.append(_shared_label_note(r))
+                out.append(f"Printed as: `{r.template} ({r.id})`\n")
             out.append("Example:\n")
             out.append(_quoted(r.example) + "\n")
             out.append(_found_table(r))

@@ -22,7 +22,7 @@ from .words import (
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
-    ROLE_WORDS,
+    SPEAKER_NOUNS,
     TIME_LEAD,
     TIME_WORDS,
     VERBISH,
@@ -137,7 +137,7 @@ def main_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
                     m = close + 1
                     continue
             break
-        if not (t.text[0].isupper() or t.low in DETERMINERS or t.low in ROLE_WORDS or t.low in PRONOUNS
+        if not (t.text[0].isupper() or t.low in DETERMINERS or t.low in SPEAKER_NOUNS or t.low in PRONOUNS
                 or t.low == "of" or t.low.endswith("'s")
                 or (m > s and toks[m - 1].low in DETERMINERS and not _verb_like(t))):
             break
@@ -171,10 +171,18 @@ def _appositive_start(sent: Sentence, s: int) -> bool:
     """Does token ``s`` open an appositive (``a lawyer``, ``who ...``, ``Clinton's aide``, ``45``)?"""
     toks = sent.toks
     first = toks[s]
-    return (first.low in DETERMINERS or first.low in ("who", "whose", "which") or first.low in ROLE_WORDS
+    return (first.low in DETERMINERS or first.low in ("who", "whose", "which") or first.low in SPEAKER_NOUNS
             or first.text[0].isdigit() or first.low.endswith("'s") or first.low in PREPOSITIONS
             or (first.kind == "w" and first.text[0].islower() and s > 1
                 and (toks[s - 2].text[:1].isupper() or toks[s - 2].text == ")")))
+
+
+def _title_before_name(sent: Sentence, s: int) -> bool:
+    """``Professor Anton Weil``: a capitalised role word at ``s`` followed by a capitalised word is a
+    title before a name, not an appositive."""
+    toks = sent.toks
+    return (toks[s].low in SPEAKER_NOUNS and toks[s].text[0].isupper() and s + 1 < len(toks)
+            and toks[s + 1].text[:1].isupper())
 
 
 def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
@@ -195,7 +203,8 @@ def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
             return piece[0], k, piece[0]
         if _appositive_start(sent, piece[0]) or _place_piece(sent, *piece):
             name = np_left(sent, m - 1)
-            if name is not None and _names_someone(sent, *name) and not _appositive_start(sent, name[0]) \
+            if name is not None and _names_someone(sent, *name) \
+                    and (not _appositive_start(sent, name[0]) or _title_before_name(sent, name[0])) \
                     and _clause_opens(sent, name[0]) and not (name[1] - name[0] == 1 and _place_piece(sent, *name)):
                 return name[0], k, name[0]
             comma = m
@@ -220,7 +229,7 @@ def _place_piece(sent: Sentence, s: int, e: int) -> bool:
 
 
 def _names_someone(sent: Sentence, s: int, e: int) -> bool:
-    return any(t.text[0].isupper() or t.low in PRONOUNS or t.low in ROLE_WORDS for t in sent.toks[s:e])
+    return any(t.text[0].isupper() or t.low in PRONOUNS or t.low in SPEAKER_NOUNS for t in sent.toks[s:e])
 
 
 def np_left(sent: Sentence, k: int) -> tuple[int, int] | None:
@@ -255,7 +264,7 @@ def np_left(sent: Sentence, k: int) -> tuple[int, int] | None:
             break
         if low == "and":
             if m > 0 and toks[m - 1].kind == "w" and (toks[m - 1].text[0].isupper()
-                                                     or toks[m - 1].low in ROLE_WORDS):
+                                                     or toks[m - 1].low in SPEAKER_NOUNS):
                 m -= 1
                 continue
             break
@@ -264,9 +273,9 @@ def np_left(sent: Sentence, k: int) -> tuple[int, int] | None:
             prev = toks[m - 1] if m > 0 else None
             if (nxt is not None and nxt.kind == "w"
                     and (nxt.text[0].isupper() or nxt.low in DETERMINERS or (low == "of" and prev is not None
-                                                                              and prev.low in ROLE_WORDS))
+                                                                              and prev.low in SPEAKER_NOUNS))
                     and prev is not None and prev.kind == "w" and prev.low not in VERBISH
-                    and (prev.low in ROLE_WORDS or prev.text[0].isupper() or prev.low.endswith("s")
+                    and (prev.low in SPEAKER_NOUNS or prev.text[0].isupper() or prev.low.endswith("s")
                          or prev.low.endswith("er") or prev.low.endswith("or") or prev.low in QUANTIFIERS)):
                 m -= 1
                 continue
@@ -313,7 +322,7 @@ def np_right(sent: Sentence, j: int, after_quote: bool = False) -> tuple[int, in
     first = toks[j]
     if first.low in CLAUSE_WORDS or first.low in VERBISH or first.low in PREPOSITIONS:
         return None
-    if not (after_quote or first.text[0].isupper() or first.low in DETERMINERS or first.low in ROLE_WORDS
+    if not (after_quote or first.text[0].isupper() or first.low in DETERMINERS or first.low in SPEAKER_NOUNS
             or first.low in PRONOUNS or first.text[0].isdigit() or first.low in ("one", "two", "three",
                                                                                    "several", "many", "most")):
         return None

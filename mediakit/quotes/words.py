@@ -1,11 +1,14 @@
 """Word lists for the attribution rules (lower case) and the lengths that decide what counts as speech.
 
-They describe English news grammar, not any one text.
+They describe English news grammar, not any one text. The lists about the world (roles, groups,
+organisations, documents, places, anonymous sources) are read from ``mediakit/resources/`` by
+:mod:`mediakit.wordlists`, shared with the actor finder and the speaker linker.
 """
 from __future__ import annotations
 
 import re
 
+from .. import wordlists
 from ..segment import ABBREVIATIONS as SENTENCE_ABBREVIATIONS
 
 #: Personal pronouns a speaker span may be; resolve them to actors downstream.
@@ -47,52 +50,29 @@ PREPOSITIONS = frozenset(
 )
 ABBREVIATIONS = SENTENCE_ABBREVIATIONS | {"u.s", "u.n", "u.k", "d.c"}
 OBJECT_PRONOUNS = frozenset("me him her them us you it".split())
-ROLE_WORDS = frozenset(
-    """spokesman spokeswoman spokesperson minister secretary president chairman chairwoman chair director
-    official officials officer leader head chief adviser advisor aide aides analyst analysts professor
-    expert experts lawyer lawyers attorney senator governor mayor ambassador envoy commissioner
-    representative congressman congresswoman candidate campaign manager strategist economist researcher
-    researchers author editor correspondent reporter judge prosecutor prosecutors police investigators
-    executive ceo founder member members deputy premier chancellor general colonel sheriff coach
-    consultant pollster historian scientist scientists doctor spokespeople staff staffer staffers
-    negotiator diplomat diplomats activist activists residents critics supporters allies officials
-    lawmakers legislators observers insiders people voters witnesses ministry department office agency
-    government administration committee commission council party board union group report study poll
-    survey statement letter memo filing complaint document documents data figures records newspaper paper
-    magazine network website site station channel outlet publication tabloid""".split()
-)
+# The lists about the world come from mediakit/resources/ (see mediakit.wordlists); the rest of this module
+# is grammar.
+#: nouns that may head a speaker phrase as a name does: roles ("the minister said"), groups ("critics
+#: said", "officials"), organisations ("the ministry said", "the newspaper reported") and documents
+#: ("a statement said")
+SPEAKER_NOUNS = (wordlists.role_words() | wordlists.group_nouns() | wordlists.anonymous_nouns()
+                 | wordlists.organisation_nouns() | wordlists.documents())
 # who is told: "told reporters", "told the crowd", "Fox News host Sean Hannity"
-LISTENER_WORDS = ROLE_WORDS | frozenset(
-    """reporters journalists listeners viewers readers students workers delegates donors crowd audience
-    paper newspaper panel magazine network station interviewer host moderator""".split()
-)
+LISTENER_WORDS = SPEAKER_NOUNS | wordlists.audiences()
+# a speaker phrase holding one of these is anonymous: "sources", "an official who asked not to be named"
 ANONYMOUS = re.compile(
-    r"\b(sources?|insiders?|anonymity|anonymous|unnamed|not (?:be )?(?:to be )?(?:named|identified)|"
-    r"familiar with|declined to be (?:named|identified)|speaking on condition)\b",
+    r"\b(" + "|".join(re.escape(w) for w in sorted({*wordlists.anonymous_always(), *wordlists.anonymous_phrases()},
+                                                     key=len, reverse=True)) + r")\b",
     re.I,
 )
-ORG_WORDS = frozenset(
-    """ministry department office agency government administration committee commission council party
-    board union group association institute institution foundation university college company corp
-    corporation inc ltd bank court parliament congress senate house police army navy campaign times post
-    news press network television radio journal magazine agency organisation organization embassy
-    authority authorities service services bureau fund league coalition alliance federation centre center
-    club firm court""".split()
-)
-PLACES = frozenset(
-    """afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus
-    belgium bolivia bosnia brazil britain bulgaria cambodia cameroon canada chile china colombia congo
-    croatia cuba cyprus czechia denmark ecuador egypt england estonia ethiopia europe finland france
-    georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq
-    ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon libya
-    lithuania malaysia mali mexico moldova mongolia montenegro morocco myanmar nepal netherlands nigeria
-    norway oman pakistan palestine panama paraguay peru philippines poland portugal qatar romania russia
-    rwanda scotland senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
-    taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam
-    wales yemen zambia zimbabwe us usa uk eu washington beijing moscow london paris berlin tokyo brussels
-    kyiv kiev tehran ankara delhi islamabad seoul pyongyang taipei canberra ottawa cairo jerusalem
-    damascus baghdad kabul riyadh hong kong""".split()
-)
+#: words that make a speaker an organisation: capitalised in a name ("the Foreign Ministry", "Acme Inc"),
+#: or in lower case alone ("the ministry", "the newspaper")
+ORG_HEADS = frozenset(wordlists.organisation_heads())
+ORG_NOUNS = wordlists.organisation_nouns()
+#: names of countries, capitals and other places, lower case
+PLACES = wordlists.places()
+#: names of well-known organisations, lower case ("white house", "un")
+ORG_NAMES = wordlists.organisation_names()
 
 LONG_QUOTE = 8  # words: a quotation this long inside a sentence is speech, not a scare-quoted phrase
 UNATTRIBUTED_WORDS = 25  # words: a quotation this long is listed even when no speaker is found
@@ -109,10 +89,7 @@ NOT_PARTICIPLES = frozenset(
 CUT_WORDS = frozenset("but while whereas although though which".split())
 QUANTIFIERS = frozenset("some many most one two three several all none each both few any much".split())
 # "a statement saying ...": the statement's author is the speaker
-DOCUMENT_NOUNS = frozenset(
-    """statement letter email e-mail message tweet post release report memo note ad advertisement video
-    cover text op-ed column essay editorial filing complaint petition document flier mailer""".split()
-)
+DOCUMENT_NOUNS = wordlists.documents()
 # "knows that", "asked whether": the only openings a "that"-frame verb accepts
 THAT_WORDS = frozenset("that if whether how why what when where who".split())
 # what may follow a verb that is also a noun ("reports that", "calls for")

@@ -73,6 +73,12 @@ class Linker(Nouns):
         self._countries_that_speak(out)
         return out
 
+    def mention_resolution(self, a: Actor, s: int, e: int) -> str:
+        """``name`` for a name, ``unnamed`` for a group noun ("staff", "residents"), ``anonymous`` for an
+        anonymous source the actor finder found."""
+        kind = next((m.kind for m in a.mentions if m.start == s and m.end == e), "name")
+        return {"group": "unnamed", "anonymous": "anonymous"}.get(kind, "name")
+
     def _countries_that_speak(self, links: list[Link]) -> None:
         """A country that speaks acts as a state: typed ``organisation`` (its place mentions stay)."""
         for link in links:
@@ -99,7 +105,8 @@ class Linker(Nouns):
         exact = self.exact.get((ss, se))
         if exact is not None and exact.type != "place":
             # the commonest case: the speaker's words are one mention ("Lind", "Ana Ruiz")
-            return Link(exact, f"'{text}' in the speaker's words is a mention of {exact.name}", "name")
+            return Link(exact, f"'{text}' in the speaker's words is a mention of {exact.name}",
+                        self.mention_resolution(exact, ss, se))
         if kind == "anonymous":
             for s, e, a in self.overlapping(ss, se):
                 if a.type == "anonymous":  # "Sources at the Harbour Board": the sources the actor finder found
@@ -163,7 +170,8 @@ class Linker(Nouns):
                 typ = self._appositive_type(he, se) or ("organisation" if CONNECTOR.search(self.source[start:he])
                                                         else "person")
                 return self.new_actor(start, he, self.source[start:he], typ, None, "name")
-            return Link(a, f"'{self.source[s:e]}' in the speaker's words is a mention of {a.name}", "name")
+            return Link(a, f"'{self.source[s:e]}' in the speaker's words is a mention of {a.name}",
+                        self.mention_resolution(a, s, e))
         # a capitalised role or organisation word alone ("the Minister", "the Ministry") is a common noun;
         # after other capitalised words it ends a name ("Harbour Watch")
         capital_role = hw in lexicon().role_words or (

@@ -11,7 +11,7 @@ from ..words import (
     DETERMINERS,
     LEAD_TRIM,
     PREPOSITIONS,
-    ROLE_WORDS,
+    SPEAKER_NOUNS,
     TIME_LEAD,
     TIME_WORDS,
 )
@@ -74,7 +74,7 @@ def _parenthetical(sent: Sentence, fr: Frame, c_end: int, after: int) -> bool:
         return False
     if a.low.endswith("ing") or a.low in PREPOSITIONS or a.low in CLAUSE_WORDS:
         return False
-    if fr.inverted and (a.low in DETERMINERS or a.low in ROLE_WORDS or a.text[0].isdigit()
+    if fr.inverted and (a.low in DETERMINERS or a.low in SPEAKER_NOUNS or a.text[0].isdigit()
                            or a.low.endswith("'s")):
         return False
     return True
