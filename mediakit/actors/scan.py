@@ -12,7 +12,17 @@ from .candidates import Candidate, Found, KeptSpan
 from .classify import NameClassifier
 from .lexicon import ANON_ALWAYS, ANON_MODS, ANON_NOUNS, QUANT
 from .parts import NamePlan, plan_part, split_run
-from .patterns import CHUNK, PART, PREV_WORD, WORD, anonymous_name, find_words, list_patterns, prev_word
+from .patterns import (
+    CHUNK,
+    PART,
+    PREV_WORD,
+    WORD,
+    anonymous_name,
+    credit_spans,
+    find_words,
+    list_patterns,
+    prev_word,
+)
 
 
 class Finder:
@@ -39,7 +49,12 @@ class Finder:
         group_hits: list[tuple[KeptSpan, int, str]] = []
         for sp in self.found.spans:
             occupied = self._sources(sp, group_hits)
-            for m in CHUNK.finditer(sp.text):
+            text = sp.text
+            credits = credit_spans(text)
+            if credits:  # names in credits and datelines are not read (blanked, offsets kept)
+                for a, b in credits:
+                    text = text[:a] + " " * (b - a) + text[b:]
+            for m in CHUNK.finditer(text):
                 if occupied and any(a < m.end() and m.start() < b for a, b in occupied):
                     continue
                 parts = split_run(m.group())
@@ -119,7 +134,8 @@ class Finder:
         text = sp.text
         w = text[start : start + len(low)]
         if low in lex.group_nouns:
-            if w[0].isupper() and not sp.initial(start) and low not in ("republicans", "democrats"):
+            if w[0].isupper() and not sp.initial(start) and low not in ("republicans", "democrats") \
+                    and low[:-1] not in lex.parties:
                 return  # part of a name run ("Mirren District Police")
             s, e = start, start + len(low)
             name, affiliation, mod = low, None, None
@@ -134,8 +150,10 @@ class Finder:
                     mod, s = two, prev2[1]
                 elif pw.lower() in lex.group_modifiers:
                     mod, s = pw.lower(), prev[1]
-            if low in ("republicans", "democrats"):
-                name = low.capitalize()
+                elif pw.lower() in lex.parties and pw[0].isupper():
+                    mod, affiliation, s = pw, lex.parties[pw.lower()], prev[1]  # "Republican senators"
+            if low in ("republicans", "democrats") or (w[0].isupper() and low[:-1] in lex.parties):
+                name = w  # a party's members: "the Conservatives", "Republicans"
             if mod:
                 name = f"{mod} {name}"
             rule = f"group noun '{low}'" + (f" with '{mod}'" if mod else "")
