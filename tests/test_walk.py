@@ -71,6 +71,9 @@ def test_walk_leaves_a_page_per_notebook(walked: tuple[Path, str]) -> None:
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f"{nb.stem}.html" in index for nb in NOTEBOOKS)
     assert f"{len(NOTEBOOKS)}/{len(NOTEBOOKS)} notebooks ran clean" in stdout and "index.html" in stdout
+    report = out / "06_report" / "report" / "report.html"
+    assert report.is_file() and f"The report: {report}" in stdout  # the report of notebook 06
+    assert "06_report/report/report.html" in index
     notebook_files = [p for p in out.rglob("*") if p.is_file() and p.parent != out]
     assert notebook_files, "the notebooks saved nothing under OUTPUT_DIR"
     assert not (ROOT / "notebooks" / "out").exists()
@@ -100,7 +103,7 @@ def test_walk_reports_a_failing_notebook(tmp_path: Path) -> None:
 @pytest.mark.skipif(_browser.unavailable() is not None, reason=f"browser check: {_browser.unavailable()}")
 def test_walk_pages_draw_offline(walked: tuple[Path, str]) -> None:
     out, _ = walked
-    pages = [out / f"{nb.stem}.html" for nb in NOTEBOOKS]
+    pages = [out / f"{nb.stem}.html" for nb in NOTEBOOKS] + [out / "06_report" / "report" / "report.html"]
     for rep in _browser.check_pages(pages, tolerate=TEMPLATE_CDN, timeout_ms=30000):
         assert rep.ok, rep.line()
         assert rep.interactive == rep.charts > 0
