@@ -9,6 +9,7 @@ blocked (skipped, with the reason, when there is no browser).
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +62,8 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def test_walk_leaves_a_page_per_notebook(walked: tuple[Path, str]) -> None:
     out, stdout = walked
     print("\n" + stdout)  # each notebook's run time, for the record (pytest -s)
+    times = [float(t) for t in re.findall(r"ok in ([0-9.]+) s", stdout)]
+    assert len(times) == len(NOTEBOOKS) and max(times) < 60, f"a notebook took a minute or more: {times}"
     for nb in NOTEBOOKS:
         page = out / f"{nb.stem}.html"
         assert page.is_file(), page
