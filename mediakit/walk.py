@@ -274,7 +274,7 @@ def _write_index(result: WalkResult) -> None:
                     f"<td>{r.seconds:.1f} s</td><td>{status}</td><td><ul>{links}</ul></td></tr>")
     page = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>mediakit walk</title>"
             "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}td{vertical-align:top;"
-            "text-align:left;padding:4px 10px}th{text-align:left}ul{margin:0;padding-left:1.2em}</style></head>"
+            "text-align:left;padding:4px 10px}td:nth-child(2){white-space:nowrap}th{text-align:left}ul{margin:0;padding-left:1.2em}</style></head>"
             "<body><h1>mediakit: the notebook walk</h1><p>Each notebook was run top to bottom on the bundled "
             "invented data. Open a page to read it with its charts; the files each notebook saved are listed "
             "beside it.</p><table><tr><th>notebook</th><th>ran in</th><th>status</th><th>files it saved</th></tr>"
