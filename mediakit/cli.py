@@ -116,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--no-capitals", action="store_true",
                         help="do not map capital cities ('Beijing said') to their governments")
     _add_corpus(sub)
+    _add_walk(sub)
     _add_report(sub)
     sub.add_parser("help", help="show this help").set_defaults(func=lambda a, o: (p.print_help(o), 0)[1])
     return p
@@ -500,6 +501,24 @@ def _as_text(rec: dict[str, Any]) -> str:
         snippet = snippet if len(snippet) <= 70 else snippet[:67] + "..."
         w(f"  [{r.get('label', '')}] {snippet!r}: {r.get('reason', '')}\n")
     return buf.getvalue()
+
+
+def _add_walk(sub: Any) -> None:
+    w = sub.add_parser("walk", help="run every notebook headless on the bundled data and keep each as an HTML page",
+                       description="Run every notebook (notebooks/NN_*.ipynb) top to bottom in a fresh kernel on "
+                       "the bundled invented data, and write each executed notebook as an HTML page (charts drawn "
+                       "offline), the files each saved (the report of notebook 06 among them) and an index page.")
+    w.add_argument("--out", default="reports", metavar="DIR", help="where the pages go (default: reports)")
+    w.add_argument("--notebooks", metavar="DIR", help="the notebooks folder (default: notebooks/ of this checkout)")
+    w.add_argument("--only", nargs="+", metavar="PREFIX", default=(), help="only notebooks whose name starts so (01 04)")
+    w.set_defaults(func=_cmd_walk)
+
+
+def _cmd_walk(args: argparse.Namespace, out: TextIO) -> int:
+    from .walk import walk
+
+    result = walk(args.out, notebooks=args.notebooks, only=args.only, echo=lambda line: print(line, file=out, flush=True))
+    return 0 if result.ok else 1
 
 
 if __name__ == "__main__":  # pragma: no cover
