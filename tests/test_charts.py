@@ -127,6 +127,15 @@ def test_share_of_voice_table(an: Analysis) -> None:
     assert axis["format"] == "%"
 
 
+def test_share_of_voice_top_sums_the_rest(an: Analysis) -> None:
+    whole = charts.share_of_voice(an).data.filter(pl.col("measure") == "quotes")
+    t = charts.share_of_voice(an, top=2).data.filter(pl.col("measure") == "quotes")
+    assert t["speaker"].to_list() == whole["speaker"].to_list()[:2] + ["other speakers (2)"]
+    assert t["count"].sum() == whole["count"].sum() and t["share"].sum() == pytest.approx(1.0)
+    assert t["colour"].to_list()[-1] == "other"
+    assert charts.share_of_voice(an, top=3).data.height == whole.height * 2  # one left over is shown as itself
+
+
 def test_counts_have_integer_ticks(an: Analysis) -> None:
     for chart in (charts.mentions_by_actor(an), charts.direct_vs_indirect(an)):
         axis = _encodings(chart.to_dict())[0]["x"]["axis"]

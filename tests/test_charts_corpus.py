@@ -220,7 +220,9 @@ def test_title_and_source_options(tables: Tables) -> None:
 
 def test_gallery_lists_every_builder_with_a_small_picture() -> None:
     page = (ROOT / "docs" / "gallery.md").read_text(encoding="utf-8")
-    for name in cc.BUILDERS:
+    from mediakit.charts import article
+
+    for name in [*cc.BUILDERS, *article.__all__]:
         assert f"`{name}`" in page, f"docs/gallery.md does not show {name}: run benchmarks/gallery.py"
         image = ROOT / "docs" / "img" / "gallery" / f"{name}.png"
         assert f"img/gallery/{name}.png" in page and image.is_file(), name

@@ -60,14 +60,16 @@ def words(text: str) -> int:
 # --- share of voice ----------------------------------------------------------------------------------
 
 def share_of_voice(
-    analyses: Analyses, *, colours: ColourScale | None = None, title: str | None = None, source: str | None = None,
+    analyses: Analyses, *, colours: ColourScale | None = None, top: int | None = None, title: str | None = None,
+    source: str | None = None,
 ) -> alt.FacetChart:
     """Each speaker's share of the quotes and of the quoted words, side by side.
 
     Table (``chart.data``): ``speaker``, ``colour`` (the legend entry: the speaker, ``"other"`` or
     ``"(no speaker)"``), ``measure`` (``"quotes"`` or ``"quoted words"``), ``count``, ``share``
     (of all quotes or of all quoted words). Speakers are ordered by quoted words, then quotes, then name.
-    Quotes with no speaker are kept, as ``"(no speaker)"``.
+    Quotes with no speaker are kept, as ``"(no speaker)"``. With ``top``, the speakers after the first
+    ``top`` are summed into one last row, ``"other speakers (N)"``; shares stay shares of the whole.
     """
     items = _items(analyses)
     colours = colours or ColourScale.from_analyses([a for _, a in items])
@@ -81,6 +83,12 @@ def share_of_voice(
             n_words[who] += words(src[q.quote.start : q.quote.end])
     order = sorted(n_quotes, key=lambda s: (-n_words[s], -n_quotes[s], s))
     tq, tw = sum(n_quotes.values()), sum(n_words.values())
+    if top is not None and len(order) > top + 1:
+        rest = order[top:]
+        other = f"other speakers ({len(rest)})"
+        n_quotes[other] = sum(n_quotes[s] for s in rest)
+        n_words[other] = sum(n_words[s] for s in rest)
+        order = order[:top] + [other]
     rows = []
     for s in order:
         rows.append({"speaker": s, "colour": colours.group(s), "measure": "quotes", "count": n_quotes[s],
