@@ -264,3 +264,44 @@ def test_url_list_fetched_once_then_cached(tmp_path: Path) -> None:
         assert r2.ok == 1 and len(hits) == n + 1  # only the failed URL was asked again
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize("in_thread", [False, True], ids=["main-thread", "worker-thread"])
+def test_an_article_over_its_budget_fails_and_the_next_runs(in_thread: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The time budget holds in the main thread (a timer signal) and in a worker thread, where a Dask worker
+    runs its tasks and no signal reaches (the exception is raised in the thread)."""
+    import threading
+
+    import mediakit.analysis
+    from mediakit.corpus.units import Unit
+    from mediakit.corpus.work import Settings, process_unit
+
+    real = mediakit.analysis.analyse
+
+    def slow(art, **kw):  # type: ignore[no-untyped-def]
+        if "hang" in art.source:
+            end = time.monotonic() + 30
+            while time.monotonic() < end:
+                pass
+        return real(art, **kw)
+
+    monkeypatch.setattr(mediakit.analysis, "analyse", slow)
+    settings = Settings(budget=0.5)
+    units = [Unit("u1", "hang.txt", "row", text="This one will hang, the tester said."),
+             Unit("u2", "ok.txt", "row", text="This one is fine, the tester said.")]
+    out: list[dict] = []
+
+    def run() -> None:
+        out.extend(process_unit(u, settings)["articles"][0] for u in units)
+
+    t0 = time.monotonic()
+    if in_thread:
+        worker = threading.Thread(target=run)
+        worker.start()
+        worker.join(20)
+    else:
+        run()
+    assert time.monotonic() - t0 < 10
+    assert [r["status"] for r in out] == ["failed", "ok"]
+    assert "over the time budget of 0.5 s" in out[0]["error"]
+    time.sleep(0.7)  # no budget left ringing after the block ended
