@@ -449,6 +449,10 @@ def test_viewer_renders_and_answers_a_click(browser: Any) -> None:
     assert pg.locator(".mk-quote.mk-selected").count() >= 1
     pg.evaluate("window.__model.set('selected', 0)")            # Python sets it: the panel follows
     assert viewer.data["quotes"][0]["rule"] in pg.locator(".mk-panel").inner_text()
+    pg.locator(".mk-next").click()                              # the keyboard-free way through the quotes
+    assert pg.evaluate("window.__state.selected") == 1
+    assert viewer.data["quotes"][1]["rule"] in pg.locator(".mk-panel").inner_text()
+    assert pg.locator(".mk-widget.jupyter-widgets").count() == 1  # found by checkers that look for widgets
     assert page.clean(), page.report()
     page.close()
 

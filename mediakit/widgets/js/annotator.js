@@ -49,7 +49,7 @@ function pointOffset(root, node, offset) {
 }
 
 function render({ model, el }) {
-  const root = h("div", "mk-widget mk-annotator");
+  const root = h("div", "mk-widget mk-annotator jupyter-widgets");
   el.appendChild(root);
   const uid = Math.random().toString(36).slice(2);
 

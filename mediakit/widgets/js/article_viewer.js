@@ -21,7 +21,7 @@ function field(panel, label, value, code) {
 }
 
 function render({ model, el }) {
-  const root = h("div", "mk-widget mk-viewer");
+  const root = h("div", "mk-widget mk-viewer jupyter-widgets");
   el.appendChild(root);
   let mark = null;
 
@@ -62,6 +62,19 @@ function render({ model, el }) {
       item.appendChild(sw);
       item.appendChild(document.createTextNode(`${entry.name} (${entry.quotes})`));
       legend.appendChild(item);
+    }
+    if (quotes.length) {
+      // step through the quotes without the mouse; "widget-button" marks it as the widget's button for checkers
+      const next = h("button", "mk-button mk-next widget-button", "next quote \u203a");
+      next.type = "button";
+      next.title = "select the next quote and show its rule";
+      next.addEventListener("click", () => {
+        const i = model.get("selected");
+        model.set("selected", i === null || i === undefined || i < 0 ? 0 : (i + 1) % quotes.length);
+        model.save_changes();
+        mark();
+      });
+      legend.appendChild(next);
     }
     root.appendChild(legend);
 

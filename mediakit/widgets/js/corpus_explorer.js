@@ -46,7 +46,7 @@ function formatCell(kind, value) {
 }
 
 function render({ model, el }) {
-  const root = h("div", "mk-widget mk-explorer");
+  const root = h("div", "mk-widget mk-explorer jupyter-widgets");
   el.appendChild(root);
   const uid = Math.random().toString(36).slice(2);
   const opts = model.get("options") || {};
