@@ -469,6 +469,13 @@ def test_figures_with_a_verb_and_according_to_any_source_are_reported(text: str,
     assert quotes and quotes[0].speaker_text == speaker, [(q.text(text), q.speaker_text) for q in find_quotes(text)]
 
 
+def test_a_second_verb_after_a_noun_phrase_is_not_reported_words() -> None:
+    text = "The mayor defended the new pier and was cheered by the crowd on Friday."
+    assert [q.text(text) for q in find_quotes(text)] == ["the new pier"]
+    kept = "Lee said the ferry was late and was full of tourists."
+    assert [q.text(kept) for q in find_quotes(kept)] == ["the ferry was late and was full of tourists"]
+
+
 def test_a_verb_with_a_listener_and_an_infinitive_reports_what_they_were_told() -> None:
     text = "The utility reminded customers to stay away from fallen power lines."
     quotes = find_quotes(text)

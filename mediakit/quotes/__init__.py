@@ -55,7 +55,8 @@ What it misses
 * speaker phrases are found by shape (capitalised words, roles, pronouns, the nearest clause boundary),
   not by a parser: an unusual word order can cut a speaker short or make it too long;
 * the end of reported words is a guess: they stop at the sentence end, or before ``, which``, ``, but``,
-  ``; ``, a participle (``, saying``) or a second verb of the speaker (``and argued``);
+  ``; ``, a participle (``, saying``) or a second verb of the speaker (``and argued``; after a noun
+  phrase, any ``and was ...`` or ``and celebrated ...``);
 * pronouns stay pronouns: resolving ``he`` to a person is another step (see :data:`PRONOUNS`).
 
 Rules it follows
