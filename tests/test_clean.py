@@ -326,6 +326,24 @@ def test_hard_wrapped_lines_join_into_one_paragraph():
     assert art.span_text(art.paragraphs[0]).endswith("the chair said on Friday.")
 
 
+def test_dot_lines_between_paragraphs_and_short_subheads_keep_the_whole_text():
+    # Some exports put a lone "." between paragraphs; with a short subhead ("Rates rise.") the dots
+    # must not read as share counters that cut the article at the subhead.
+    paras = [
+        "The harbour board raised mooring fees on Monday for the first time in a decade, its chair said.",
+        "Boat owners at the east quay said the increase would push some of them to other ports.",
+        "Rates rise.",
+        "\"We held the fees as long as we could, but the pontoons need replacing,\" the chair said.",
+        "Short subhead.",
+        "The new fees take effect in April and will be reviewed again after two years, the board said.",
+        "A meeting for owners is planned at the clubhouse next week to explain the changes in detail.",
+    ]
+    art = clean_text("\n .\n ".join(paras) + "\n")
+    assert [art.span_text(p).strip() for p in art.paragraphs][-1] == paras[-1]
+    assert {r.label for r in art.removed} == {"blank"}
+    assert "separator" in art.removed[0].reason
+
+
 def test_windows_and_old_mac_line_endings():
     body = "The harbour reopened on Tuesday after storm repairs, the port authority said."
     for sep in ("\r\n", "\r"):

@@ -437,6 +437,45 @@ def test_objects_figures_and_refused_speech_are_not_reported_words(text: str) ->
     assert not [t for t in found if t.startswith(("retribution", "the harbour crews", "0.4", "how", "who", "what"))], found
 
 
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The harbour board wrote a letter to the minister on Monday.", "a letter"),
+        ("The Vessen mayor published a report on the ferry fares last week.", "a report"),
+        ("The late storm added to the confusion at the east quay.", "to the confusion"),
+        ("Lind added to her lead in the harbour ward on Tuesday.", "to her lead"),
+        ("The Hornets added three more goals before the break.", "three more"),
+    ],
+)
+def test_written_objects_and_add_to_are_not_reported_words(text: str, start: str) -> None:
+    assert not [q for q in find_quotes(text) if q.text(text).startswith(start)]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Harbour police said 30 people were rescued from the ferry.", "30 people were rescued from the ferry",
+         "Harbour police"),
+        ("The harbour master wrote that the ferry would sail again in June.",
+         "that the ferry would sail again in June", "The harbour master"),
+        ("Mooring fees rose by a third last year, according to exit polls of boat owners.",
+         "Mooring fees rose by a third last year", "exit polls"),
+        ("According to harbour rules, no boat may moor within ten metres of the pier.",
+         "no boat may moor within ten metres of the pier", "harbour rules"),
+    ],
+)
+def test_figures_with_a_verb_and_according_to_any_source_are_reported(text: str, content: str, speaker: str) -> None:
+    quotes = [q for q in find_quotes(text) if q.text(text) == content]
+    assert quotes and quotes[0].speaker_text == speaker, [(q.text(text), q.speaker_text) for q in find_quotes(text)]
+
+
+def test_a_second_verb_after_a_noun_phrase_is_not_reported_words() -> None:
+    text = "The mayor defended the new pier and was cheered by the crowd on Friday."
+    assert [q.text(text) for q in find_quotes(text)] == ["the new pier"]
+    kept = "Lee said the ferry was late and was full of tourists."
+    assert [q.text(kept) for q in find_quotes(kept)] == ["the ferry was late and was full of tourists"]
+
+
 def test_a_verb_with_a_listener_and_an_infinitive_reports_what_they_were_told() -> None:
     text = "The utility reminded customers to stay away from fallen power lines."
     quotes = find_quotes(text)

@@ -10,6 +10,7 @@ newsletter", "Read more: ...").
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .chars import LETTER
@@ -84,6 +85,10 @@ def line_rule(ln: Line, repeated: int = 0, shapes: bool = True) -> Verdict | Non
     return _phrase(ln, found[0], found[1], repeated) if found and found[0] else None
 
 
+# A line of full stops, ellipses, asterisks or dashes only ("." between paragraphs, "* * *", "---"):
+# a separator inside the text, neutral rather than a barrier (a lone "." is no share count).
+_SEPARATOR = re.compile(r"[.\u2026*\u2042~=_\-\u2013\u2014\s]{1,40}")
+
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 
 
@@ -93,6 +98,8 @@ def _symbols(c: str) -> Verdict:
         return Verdict("navigation", "empty list item (an icon or image link)", False)
     if not c.strip(_INVISIBLE):
         return Verdict("blank", "only invisible characters (zero-width spaces): an empty block", False)
+    if _SEPARATOR.fullmatch(c):
+        return Verdict("blank", f"'{c[:30]}' alone on a line: a paragraph separator or section break", False)
     if NUMBER_ONLY.fullmatch(c):
         return Verdict("share", f"bare number '{c}': a share or comment count", False)
     return Verdict("navigation", f"'{c[:30]}' has no letters: an icon, separator or widget", False)

@@ -20,9 +20,10 @@ What it finds
   both pieces); ``"...," Lee said. "..."`` (the second quotation continues the first); a quotation
   over several sentences or paragraphs (each paragraph opens with a mark, only the last one closes);
 * reported speech: ``Lee said (that) ...``; ``Lee told reporters ...``; ``according to Lee, ...``;
-  ``..., according to Lee``; ``as reported by Lee``; ``..., Lee said.``; ``The plan, Lee said, is
-  dead.``; ``..., adding that ...``; ``... and said ...``; any verb of the speech-verb lexicon
-  (:mod:`mediakit.lexicon`), whose ``class`` becomes the quote's ``cue_class``;
+  ``..., according to Lee`` (any noun phrase may be the source: ``according to exit polls``); ``as
+  reported by Lee``; ``..., Lee said.``; ``The plan, Lee said, is dead.``; ``..., adding that ...``;
+  ``... and said ...``; any verb of the speech-verb lexicon (:mod:`mediakit.lexicon`), whose
+  ``class`` becomes the quote's ``cue_class``;
 * mixed quotes: reported speech carrying a quoted fragment (``Lee called the offer "an insult"``);
 * follow-on quote paragraphs with no attribution of their own: they inherit the speaker of the quote
   just before them (``inherited=True``) when no other paragraph comes between; with no quote just
@@ -41,7 +42,8 @@ What it finds
 What it does not count
 ----------------------
 * a verb with only a noun phrase or a figure after it: ``vowed retribution``, ``praised the plan``,
-  ``Kospi added 0.4 per cent``, ``knows how to win`` (no reported words);
+  ``wrote a letter``, ``Kospi added 0.4 per cent``, ``added three goals``, ``added to her lead``,
+  ``knows how to win`` (no reported words; ``said 30 people died`` has a verb and counts);
 * refused speech: ``would not say who``, ``won't say what he'll do``, ``can't predict`` (``has not
   said`` and ``isn't saying`` still count, as annotated news counts them).
 
@@ -53,7 +55,8 @@ What it misses
 * speaker phrases are found by shape (capitalised words, roles, pronouns, the nearest clause boundary),
   not by a parser: an unusual word order can cut a speaker short or make it too long;
 * the end of reported words is a guess: they stop at the sentence end, or before ``, which``, ``, but``,
-  ``; ``, a participle (``, saying``) or a second verb of the speaker (``and argued``);
+  ``; ``, a participle (``, saying``) or a second verb of the speaker (``and argued``; after a noun
+  phrase, any ``and was ...`` or ``and celebrated ...``);
 * pronouns stay pronouns: resolving ``he`` to a person is another step (see :data:`PRONOUNS`).
 
 Rules it follows

@@ -48,7 +48,8 @@ def _embedded(sent: Sentence, m: int, end: int) -> bool:
 
 def _clause_end(sent: Sentence, start: int, end: int) -> int:
     """Reported words end before a new clause that is not part of them: ``, compared with``
-    (a participle), ``and argued`` (a second verb of the same speaker), ``: "..."`` or ``;``."""
+    (a participle), ``and argued`` (a second verb of the same speaker; after a noun phrase with no
+    verb, any ``and was ...``), ``: "..."`` or ``;``."""
     toks = sent.toks
     for m in range(start + 2, end):
         t = toks[m]
@@ -69,9 +70,26 @@ def _clause_end(sent: Sentence, start: int, end: int) -> int:
                                    or (toks[k].low.endswith("ly") and toks[k].low not in NOUNS_IN_LY)):
                 k += 1
             nxt = toks[k]
-            if nxt.kind == "w" and nxt.text[0].islower() and lookup_low(nxt.low):
+            if nxt.kind == "w" and nxt.text[0].islower() and (
+                    lookup_low(nxt.low) or (_verb_form(nxt.low) and not _has_finite(toks, start, m))):
+                # "and argued", or "praised the plan and was re-elected": after a noun phrase with no
+                # verb of its own, a verb after "and" is the speaker's next act, not reported words
                 return m - 1 if prev.text == "," else m
     return end
+
+
+_AUXILIARIES = frozenset("is are was were has have had does did will would can could".split())
+
+
+def _verb_form(low: str) -> bool:
+    """An auxiliary or a past form (``has``, ``was``, ``celebrated``)."""
+    return low in _AUXILIARIES or (low.endswith("ed") and len(low) > 3)
+
+
+def _has_finite(toks: list, start: int, stop: int) -> bool:
+    """Does ``toks[start:stop]`` hold a verb form or a quotation (so it is a clause, not a noun phrase)?"""
+    return any(t.kind == "q" or _verb_form(t.low) or t.low.endswith(("n't", "'s", "'re", "'ve", "'ll"))
+               for t in toks[start:stop])
 
 
 def _is_closing_frame(sent: Sentence, fr: Frame, end: int) -> bool:

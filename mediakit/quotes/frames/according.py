@@ -17,7 +17,8 @@ def reported_by(sent: Sentence, i: int, j: int) -> bool:
 def according_frame(sent: Sentence, i: int, j: int, entry: VerbEntry) -> Frame | None:
     """``according to X`` (a cue listed as ``prep``) or ``as reported by X``: the speaker follows."""
     if entry.frame == "prep":
-        spk = np_right(sent, j)
+        # any noun phrase may be the source: "according to exit polls", "according to state law"
+        spk = np_right(sent, j, after_quote=True)
         if spk is None:
             return None
         return Frame(i, j, entry, spk, i, spk[1], True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..content import forward_stop, make
 from ..records import Found, Frame
 from ..sentence import Sentence
-from ..words import PREPOSITIONS, THAT_WORDS, VERBISH
+from ..words import DETERMINERS, NUMBER_WORDS, PREPOSITIONS, THAT_WORDS, VERBISH
 
 
 def forward(sent: Sentence, fr: Frame, frames: list[Frame], start: int, end: int) -> Found | None:
@@ -34,35 +34,57 @@ def forward(sent: Sentence, fr: Frame, frames: list[Frame], start: int, end: int
     return make(sent, start, stop, fr, "speaker-verb-quote", "speaker-verb-clause")
 
 
-# verbs that often take a noun phrase as their object ("vowed retribution", "praised the plan"); kept short:
-# "called the plan a mistake" or "denied the report" count as attributions in annotated news
+# verbs that often take a noun phrase as their object ("vowed retribution", "praised the plan", "wrote a
+# letter"); kept short: "called the plan a mistake" or "denied the report" count as attributions in
+# annotated news
 _OBJECT_VERBS = frozenset("""praise praises praised hail hails hailed welcome welcomes welcomed vow vows vowed
 pledge pledges pledged demand demands demanded urge urges urged slam slams slammed
-denounce denounces denounced""".split())
+denounce denounces denounced write writes wrote written writing publish publishes published publishing
+charge charges charged charging""".split())
 _FINITE = frozenset("""is are was were has have had do does did will would can could should may might must
 shall 're 've 'll 'd n't am""".split())
+_FIGURE_WORDS = NUMBER_WORDS - {"a", "an"}
 
 
 def _object_only(sent: Sentence, fr: Frame, start: int, stop: int) -> bool:
-    """``announced the end of the siege``, ``vowed retribution``, ``added 0.3 per cent``: a noun phrase
-    after the verb with no quotation and no verb of its own is the verb's object, not reported words."""
+    """``announced the end of the siege``, ``vowed retribution``, ``added 0.4 per cent``, ``added to
+    her lead``: a noun phrase after the verb with no quotation and no verb of its own is the verb's
+    object, not reported words (``said 30 people died`` has a verb and stays)."""
     toks = sent.toks
     first = toks[start]
-    cue = toks[fr.i].low
-    if first.kind == "w" and (first.text[0].isdigit() or first.low in ("up", "down")) and not any(
-            t.kind == "q" for t in toks[start:stop]):
-        return True  # "Kospi added 0.4 per cent", "got called up": figures and particles
+    if first.kind == "q":
+        return False
     if first.low in THAT_WORDS and start + 1 < stop and toks[start + 1].low == "to":
         return True  # "knows how to win"
-    if cue not in _OBJECT_VERBS:
+    if first.low in ("up", "down"):
+        return True  # "got called up": a particle
+    if first.text[0].isdigit() or first.low in _FIGURE_WORDS:
+        # "Kospi added 0.4 per cent", "added three goals": a figure after "add" is a score; after
+        # another verb it is an object unless a verb follows ("said 30 people died")
+        if fr.entry.lemma == "add":
+            return True
+        return first.text[0].isdigit() and not _has_verb(toks, start, stop, contractions=False)
+    if first.low == "to" and fr.entry.lemma == "add":
+        return not _has_verb(toks, start + 1, stop)  # "added to her lead": made it bigger
+    if toks[fr.i].low not in _OBJECT_VERBS or first.low in THAT_WORDS or first.low == "to":
         return False
-    if first.kind == "q" or first.low in THAT_WORDS or first.low == "to":
-        return False
-    for t in toks[start:stop]:
+    return not _has_verb(toks, start, stop)
+
+
+def _has_verb(toks: list, start: int, stop: int, contractions: bool = True) -> bool:
+    """A quotation, a finite verb, a past form, a contraction (``'s``, ``n't``; not counted when
+    ``contractions`` is False) or ``to`` before a verb (``urged her husband to come out``: what she
+    urged him to do) among ``toks[start:stop]``."""
+    for k in range(start, stop):
+        t = toks[k]
         if t.kind == "q":
-            return False
+            return True
         low = t.low
-        if low in _FINITE or (low.endswith("ed") and len(low) > 4) or low.endswith(("n't", "'s", "'re")) \
-                or low == "to":  # "urged her husband to come out": what she urged him to do
-            return False
-    return True
+        if low in _FINITE or (low.endswith("ed") and len(low) > 3):
+            return True
+        if contractions and low.endswith(("n't", "'s", "'re")):
+            return True
+        if low == "to" and k + 1 < stop and toks[k + 1].kind == "w" and toks[k + 1].text[0].islower() \
+                and toks[k + 1].low not in DETERMINERS:
+            return True
+    return False
