@@ -19,8 +19,10 @@ _TITLES = frozenset(
 )
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+)")
-_NEXT = re.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S)")
+# a run of end marks (and closing marks) followed by spaces and the next sentence's first character:
+# group 1 its opening marks (quotation marks, brackets), group 2 that character. The look-ahead reads
+# what follows in the same match, so each candidate boundary costs one pattern call
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+([\"'\u201c\u2018(\[]*)(\S))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD_BEFORE_REVERSED = re.compile(r"[A-Za-z.]*[A-Za-z]")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){1,}[A-Za-z]?$")
@@ -67,32 +69,23 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
     out: list[tuple[int, int]] = []
     sent_start = _trim(text, start, end)[0]
     for m in _BOUNDARY.finditer(text, start, end):
-        b = m.end()
-        nxt = _boundary_next(text, m.start(), b, end)
-        if nxt < 0:
+        if not _is_boundary(text, m.start(), m, end):
             continue
-        # the sentence ends at b (the boundary match ends in a mark, never in a space) and the next
-        # one opens at the first non-space after it, which _boundary_next has found: no trimming
+        # the sentence ends at the match's end (a mark, never a space) and the next one opens at
+        # the first non-space after it, group 1 of the match: no trimming
+        b = m.end()
         if sent_start < b:
             out.append((sent_start, b))
-        sent_start = nxt
+        sent_start = m.start(1)
     s, e = _trim(text, sent_start, end)
     if s < e:
         out.append((s, e))
     return out
 
 
-def _boundary_next(text: str, punct_at: int, after: int, limit: int) -> int:
-    """Is the mark at ``punct_at`` (its run ending at ``after``) a sentence boundary? The offset of
-    the next sentence's first character if so, else -1."""
-    nxt = _NEXT.match(text, after, limit)
-    if not nxt:
-        return -1
-    return nxt.start(1) if _is_boundary(text, punct_at, nxt, limit) else -1
-
-
 def _is_boundary(text: str, punct_at: int, nxt: re.Match[str], limit: int) -> bool:
-    """The boundary test, given ``nxt``: the match of ``_NEXT`` after the mark."""
+    """Is the mark at ``punct_at`` a sentence boundary? ``nxt`` is its ``_BOUNDARY`` match, whose
+    groups hold the next sentence's opening marks and first character."""
     first = nxt.group(2)
     if text[punct_at] != ".":
         return first.isupper() or first.isdigit() or bool(nxt.group(1))

@@ -224,6 +224,24 @@ class NameClassifier:
         """A role written just before a name: "foreign ministry spokesman Zhao", "the UN chief, Ms X"."""
         lex = self.lex
         text = sp.text
+        # the comma or the word just before the name (most names have neither a role word nor a
+        # comma there): read from the right in one match over the reversed window
+        lo = max(0, s - 40)
+        back = text[lo:s][::-1]
+        m = _GAP_AND_WORD_REVERSED.match(back)
+        if m.end() == len(back) and lo > 0:
+            return self._role_before_long(sp, s)  # the word may reach past the window
+        if m.start(1) == len(back):
+            return None  # nothing but spaces before the name
+        before = m.group(1)
+        if before != "," and before[::-1].lower().rstrip(".") not in lex.role_words:
+            return None
+        return self._role_before_long(sp, s)
+
+    def _role_before_long(self, sp: KeptSpan, s: int) -> RoleBefore | None:
+        """The whole of :meth:`_role_before`, reading the words before the name one by one."""
+        lex = self.lex
+        text = sp.text
         j = s - 1
         while j >= 0 and text[j] in " \t\u00a0":
             j -= 1
@@ -301,6 +319,8 @@ class NameClassifier:
         return len(before) > 1 and f"{before[-2]} {before[-1]}" in self.lex.locative
 
 
+# read on the reversed text before a name: the spaces, then a comma or the word ([^\W_] is str.isalnum)
+_GAP_AND_WORD_REVERSED = re.compile(r"[ \t\u00a0]*(,|(?:[^\W_]|[-.'\u2019])*)")
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "coalition MPs": people, not an organisation
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 PERSON_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\b(?=[,.;]|\s+(?:who|from|at|in|of|for|with|and|said|says)\b)")

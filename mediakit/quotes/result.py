@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .words import ANONYMOUS, DETERMINERS, ORG_HEADS, ORG_NAMES, ORG_NOUNS, PLACES, PRONOUNS, SPEAKER_NOUNS
@@ -76,6 +77,14 @@ def speaker_kind(text: str) -> str | None:
     """
     if text in _PRONOUN_SPEAKERS:
         return "pronoun"  # the commonest speaker, answered before the general rules (same answer)
+    return _classify_speaker(text)
+
+
+@lru_cache(maxsize=4096)
+def _classify_speaker(text: str) -> str | None:
+    """The rules of :func:`speaker_kind` after its pronoun test; they read the phrase and the word
+    lists only, so each phrase is classified once (the same speakers recur within an article and
+    across articles)."""
     if ANONYMOUS.search(text):
         return "anonymous"
     cut = _SPEAKER_HEAD_END.search(text)
