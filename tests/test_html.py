@@ -118,3 +118,40 @@ def test_caption_credit_labels_are_dropped() -> None:
     )
     caps = [(c.text, c.credit) for c in extract_html(html).captions]
     assert caps == [("Nets drying on the quay", "Ines Moor/Coast Images"), ("The lighthouse.", "Ola Berg")]
+
+
+_LOADER_CASES = [
+    "",
+    "   ",
+    "just a line of words",
+    "<p>A lone paragraph.</p>",
+    "<p>One.</p><p>Two.</p>",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>Declared.</p></body></html>",
+    "<html/>\n<body><p>Self-closed html.</p></body>",
+    "<!DOCTYPE html><html></html>",
+    "<<<>>><p></div></span>",
+    "<html><body><article><p>Cut off in the middle of a sentence about the",
+    _page("<form action='/s'><label>Find</label><input name=q value=ferry><select><option>1</option></select>"
+          "<textarea>note</textarea></form><p>The ferry runs on Sundays again, the operator said.</p>",
+          "<title>Ferry</title><!-- a comment --><?pi x?>"),
+]
+
+
+def test_fast_loader_builds_trafilaturas_tree_and_extraction() -> None:
+    """load_tree parses with cheaper element classes: the tree and trafilatura's text must not change."""
+    import trafilatura
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from mediakit.html import load_tree
+
+    body = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+    for html in [*_LOADER_CASES, _page(body, "<meta name='author' content='A'>")]:
+        ours, theirs = load_tree(html), load_html(html)
+        assert (ours is None) == (theirs is None), html
+        if ours is None:
+            continue
+        assert etree.tostring(ours) == etree.tostring(theirs), html
+        kw = {"with_metadata": False, "favor_precision": True, "include_comments": False}
+        a, b = trafilatura.bare_extraction(ours, **kw), trafilatura.bare_extraction(theirs, **kw)
+        assert (a and a.text) == (b and b.text), html
