@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,10 +43,9 @@ def extract_html(html: str, url: str | None = None) -> Article:
     """Extract a clean :class:`Article` from an HTML page (see the module docstring for the steps)."""
     import trafilatura
     from lxml import etree
-    from trafilatura.utils import load_html
 
     try:
-        tree = load_html(html)
+        tree = load_tree(html)
     except (ValueError, etree.ParserError) as exc:
         raise InputError(f"HTML could not be parsed ({exc})") from None
     if tree is None:
@@ -80,6 +80,78 @@ def extract_html(html: str, url: str | None = None) -> Article:
     return art
 
 
+_PARSERS = threading.local()
+
+
+def _parser() -> Any:
+    """This thread's HTML parser: trafilatura's parser settings, element classes looked up in C.
+
+    lxml.html's own parsers pick each element's Python class with a Python callback (``<form>`` and
+    ``<input>`` get form classes, everything else ``HtmlElement``), called every time an element is touched
+    from Python: in trafilatura's pruning passes that is thousands of calls per page. Here every element
+    is an ``HtmlElement`` (the form classes only add form helpers, which neither trafilatura nor mediakit
+    use), comments and processing instructions keep their lxml.html classes, and the lookup costs nothing.
+    The tree, and so trafilatura's output, is the same (``tests/test_html.py`` compares both loaders)."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        from lxml import etree
+        from lxml import html as lxml_html
+
+        # The settings of trafilatura.utils.HTML_PARSER.
+        parser = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                  remove_comments=True, remove_pis=True)
+        parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity))
+        _PARSERS.parser = parser
+    return parser
+
+
+def load_tree(html: str) -> Any:
+    """Parse a page as :func:`trafilatura.utils.load_html` does, with :func:`_parser`'s cheaper element classes.
+
+    The same repair of the string first (trafilatura's own function); a page this fast path cannot take
+    as it is (an encoding declaration in the string, an empty or rejected tree) goes to trafilatura's
+    loader itself, so every corner case is trafilatura's. Returns None when trafilatura finds no tree."""
+    from lxml import html as lxml_html
+    from trafilatura.utils import is_dubious_html, load_html, repair_faulty_html
+
+    beginning = html[:50].lower()
+    try:
+        repaired = html if _needs_no_repair(html, beginning) else repair_faulty_html(html, beginning)
+        tree = lxml_html.fromstring(repaired, parser=_parser())
+    except Exception:  # trafilatura's loader has fallbacks (bytes, then a verdict): let it decide
+        tree = None
+    if tree is None or len(tree) < 1 or (is_dubious_html(beginning) and len(tree) < 2):
+        return load_html(html)
+    return tree
+
+
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
+
+
+def _needs_no_repair(html: str, beginning: str) -> bool:
+    """True when :func:`trafilatura.utils.repair_faulty_html` would return ``html`` unchanged.
+
+    That function strips characters XML cannot hold (control characters, U+FFFE, U+FFFF) with a regular
+    expression over the whole page, about a millisecond for a news page that almost never holds one;
+    here bytes are counted instead. Its two other repairs touch only the first lines: a doctype holding a
+    slash, a self-closing ``<html/>``. When any of the three may apply (the tests below are broader than
+    its own), the page goes to trafilatura's function itself."""
+    if "\ufffe" in html or "\uffff" in html:
+        return False
+    data = html.encode("utf-8", "surrogatepass")  # a control character is one byte in UTF-8, never inside another
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return False
+    if "doctype" in beginning:
+        from trafilatura.utils import DOCTYPE_TAG
+
+        newline = html.find("\n")  # the repair rebuilds the page around its first newline, or adds one
+        if newline < 0 or DOCTYPE_TAG.search(html[:newline]):
+            return False
+    return not any("<html" in line and "/>" in line for line in html[:4096].splitlines()[:4])
+
+
 def _key(s: str) -> str:
     return " ".join(_WORD.findall(s.lower()))
 
@@ -108,11 +180,12 @@ def _classify_lines(art: Article, captions: set[str], title_key: str) -> None:
 
 
 def _line_rule(line: str, captions: set[str], title_key: str, after_teaser: bool, first: bool) -> tuple[str, str]:
-    key = _key(line)
-    if first and title_key and key == title_key:
-        return "title", "first line repeats the page title"
-    if key and key in captions:
-        return "caption", "line repeats a photo caption of the page (kept as caption metadata)"
+    if (first and title_key) or captions:  # the key is needed only to compare with these
+        key = _key(line)
+        if first and title_key and key == title_key:
+            return "title", "first line repeats the page title"
+        if key and key in captions:
+            return "caption", "line repeats a photo caption of the page (kept as caption metadata)"
     ln = make_line(line, 0, False)
     if after_teaser and ln.marker and ln.words <= 25:
         return "related", "list item under a teaser label: a related-links list"
@@ -137,7 +210,8 @@ def read_metadata(tree: Any) -> dict[str, Any]:
     """
     meta: dict[str, Any] = {}
     flags: list[str] = []
-    ld = _json_ld(tree, flags)
+    found = _Found(tree)
+    ld = _json_ld(found.ld_scripts, flags)
     if ld:
         meta["title"] = _s(ld.get("headline")) or _s(ld.get("name"))
         meta["byline"] = _names(ld.get("author"))
@@ -148,7 +222,7 @@ def read_metadata(tree: Any) -> dict[str, Any]:
         meta["standfirst"] = _s(ld.get("description"))
         meta["url"] = _s(ld.get("url")) or _s(ld.get("mainEntityOfPage"))
     tags: dict[str, str] = {}
-    for el in tree.iterfind(".//meta"):
+    for el in found.metas:
         name = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         content = (el.get("content") or "").strip()
         if name and content and name not in tags:
@@ -164,23 +238,48 @@ def read_metadata(tree: Any) -> dict[str, Any]:
     _fill(meta, "standfirst", tags.get("og:description") or tags.get("description"))
     _fill(meta, "url", tags.get("og:url"))
     if not meta.get("date"):
-        t = tree.find(".//time[@datetime]")
+        t = found.first.get("time")
         if t is not None:
             meta["date"] = _iso(t.get("datetime"))
     if not meta.get("title"):
-        h1 = tree.find(".//h1")
+        h1 = found.first.get("h1")
         title = " ".join(h1.text_content().split()) if h1 is not None else ""
         if not title:
-            t = tree.find(".//title")
+            t = found.first.get("title")
             title = re.split(r"\s+[|\u2013\u2014-]\s+", " ".join((t.text_content() if t is not None else "").split()))[0]
         meta["title"] = title or None
     meta["language"] = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
-    meta["captions"] = _captions(tree)
+    meta["captions"] = _captions(tree, found.figcaptions)
     byline = meta.get("byline")
     if byline and byline.lower().startswith("by "):
         meta["byline"] = byline[3:].strip()
     meta["flags"] = flags
     return {k: v for k, v in meta.items() if v}
+
+
+class _Found:
+    """The elements metadata is read from, gathered in one walk over the page (a walk per kind of element
+    costs about as much as the whole metadata reading): ``<meta>`` tags and JSON-LD scripts, in order; the
+    first ``<time datetime>``, ``<h1>`` and ``<title>``; the ``<figcaption>`` elements."""
+
+    _TAGS = ("meta", "script", "time", "h1", "title", "figcaption")
+
+    def __init__(self, tree: Any) -> None:
+        self.metas: list[Any] = []
+        self.ld_scripts: list[Any] = []
+        self.figcaptions: list[Any] = []
+        self.first: dict[str, Any] = {}
+        for el in tree.iterdescendants(*self._TAGS):
+            tag = el.tag
+            if tag == "meta":
+                self.metas.append(el)
+            elif tag == "script":
+                if el.get("type") == "application/ld+json":
+                    self.ld_scripts.append(el)
+            elif tag == "figcaption":
+                self.figcaptions.append(el)
+            elif tag not in self.first and (tag != "time" or el.get("datetime") is not None):
+                self.first[tag] = el
 
 
 def _fill(meta: dict[str, Any], key: str, value: str | None) -> None:
@@ -224,9 +323,10 @@ def _iso(v: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def _json_ld(tree: Any, flags: list[str]) -> dict[str, Any] | None:
-    """The first article-like JSON-LD object of the page; unreadable blocks are skipped with a flag."""
-    for el in tree.iterfind('.//script[@type="application/ld+json"]'):
+def _json_ld(scripts: list[Any], flags: list[str]) -> dict[str, Any] | None:
+    """The first article-like JSON-LD object of the page's JSON-LD ``scripts``; unreadable blocks are skipped
+    with a flag."""
+    for el in scripts:
         if not (el.text or "").strip():
             continue
         try:
@@ -264,11 +364,22 @@ def _walk_ld(data: Any) -> Iterator[dict[str, Any]]:
                 stack.append((node["@graph"], depth + 1))
 
 
+def _caption_classes(tree: Any) -> list[Any]:
+    """The ``class`` attributes holding "caption" of the elements under ``tree``, in document order (one
+    XPath over attributes: about twice as fast as selecting the elements by their class)."""
+    xpath = getattr(_PARSERS, "caption_classes", None)
+    if xpath is None:
+        from lxml import etree
+
+        xpath = _PARSERS.caption_classes = etree.XPath('descendant::*/@class[contains(., "caption")]')
+    return xpath(tree)
+
+
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:wp-caption-text|caption)(?:$|\s)", re.I)
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source", re.I)
 
 
-def _captions(tree: Any) -> list[tuple[str, str | None]]:
+def _captions(tree: Any, figcaptions: list[Any]) -> list[tuple[str, str | None]]:
     """Photo captions with their credits: ``<figcaption>`` and WordPress-style caption blocks.
 
     A credit is a child element marked as one (class "credit", ``<small>``, ``<cite>``; its label such as
@@ -276,10 +387,12 @@ def _captions(tree: Any) -> list[tuple[str, str | None]]:
     found by the text cleaner's credit rules (:func:`mediakit.clean.credits.split_credit`)."""
     out: list[tuple[str, str | None]] = []
     seen: set[int] = set()
-    candidates = list(tree.iterfind(".//figcaption"))
-    candidates += [el for el in tree.xpath('.//*[contains(@class, "caption")]')
-                   if _CAPTION_CLASS.search(el.get("class", "")) and not el.xpath("ancestor::figcaption")
-                   and not el.xpath(".//figcaption")]
+    candidates = list(figcaptions)
+    for cls in _caption_classes(tree):  # class attributes holding "caption", in document order
+        el = cls.getparent()
+        if (_CAPTION_CLASS.search(el.get("class", "")) and next(el.iterancestors("figcaption"), None) is None
+                and (not figcaptions or next(el.iterdescendants("figcaption"), None) is None)):
+            candidates.append(el)
     for el in candidates:
         if id(el) in seen:
             continue

@@ -118,3 +118,71 @@ def test_caption_credit_labels_are_dropped() -> None:
     )
     caps = [(c.text, c.credit) for c in extract_html(html).captions]
     assert caps == [("Nets drying on the quay", "Ines Moor/Coast Images"), ("The lighthouse.", "Ola Berg")]
+
+
+_LOADER_CASES = [
+    "",
+    "   ",
+    "just a line of words",
+    "<p>A lone paragraph.</p>",
+    "<p>One.</p><p>Two.</p>",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>Declared.</p></body></html>",
+    "<html/>\n<body><p>Self-closed html.</p></body>",
+    "<!DOCTYPE html><html></html>",
+    "<!DOCTYPE html><html><body><p>A doctype and no newline at all, the repair adds one.</p></body></html>",
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">'
+    "\n<html><body><p>An XHTML doctype, with slashes.</p></body></html>",
+    "<!doctype html/>\n<html><body><p>A slash in a short doctype.</p></body></html>",
+    '<html lang="en"/>\n<head></head><body><p>Self-closed html with attributes.</p></body>',
+    "<html><body><p>Control\x01 characters\x0b and \x1f here.</p><p>And \ufffe and \uffff too.</p></body></html>",
+    "<html><body><p>Caf\u00e9 \u201cquoted\u201d \U0001f600 with\x08 one control.</p></body></html>",
+    "<<<>>><p></div></span>",
+    "<html><body><article><p>Cut off in the middle of a sentence about the",
+    _page("<form action='/s'><label>Find</label><input name=q value=ferry><select><option>1</option></select>"
+          "<textarea>note</textarea></form><p>The ferry runs on Sundays again, the operator said.</p>",
+          "<title>Ferry</title><!-- a comment --><?pi x?>"),
+]
+
+
+def test_repair_shortcut_agrees_with_trafilaturas_repair() -> None:
+    """_needs_no_repair may say 'repair' too often, never too rarely."""
+    from trafilatura.utils import repair_faulty_html
+
+    from mediakit.html import _needs_no_repair
+
+    for html in _LOADER_CASES:
+        beginning = html[:50].lower()
+        if _needs_no_repair(html, beginning):
+            assert repair_faulty_html(html, beginning) == html, html
+
+
+def test_fast_loader_builds_trafilaturas_tree_and_extraction() -> None:
+    """load_tree parses with cheaper element classes: the tree and trafilatura's text must not change."""
+    import trafilatura
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from mediakit.html import load_tree
+
+    body = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+    for html in [*_LOADER_CASES, _page(body, "<meta name='author' content='A'>")]:
+        ours, theirs = load_tree(html), load_html(html)
+        assert (ours is None) == (theirs is None), html
+        if ours is None:
+            continue
+        assert etree.tostring(ours) == etree.tostring(theirs), html
+        kw = {"with_metadata": False, "favor_precision": True, "include_comments": False}
+        a, b = trafilatura.bare_extraction(ours, **kw), trafilatura.bare_extraction(theirs, **kw)
+        assert (a and a.text) == (b and b.text), html
+
+
+def test_caption_blocks_around_or_inside_figcaptions_are_not_read_twice() -> None:
+    body = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+    html = _page(
+        body
+        + '<div class="caption">Outer block <figure><figcaption>Inner caption.</figcaption></figure></div>'
+        + '<figure><figcaption><span class="caption">Nested caption.</span></figcaption></figure>'
+        + '<p class="wp-caption-text">A WordPress caption.</p>'
+    )
+    caps = [c.text for c in extract_html(html).captions]
+    assert caps == ["Inner caption.", "Nested caption.", "A WordPress caption."]
