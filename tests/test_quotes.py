@@ -480,3 +480,15 @@ def test_a_verb_with_a_listener_and_an_infinitive_reports_what_they_were_told() 
     text = "The utility reminded customers to stay away from fallen power lines."
     quotes = find_quotes(text)
     assert quotes and quotes[0].speaker_text == "The utility" and "stay away" in quotes[0].text(text)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('At a closed briefing in November the minister had conceded the ferry was "a stopgap".', "the minister"),
+    ("After the vote the council said the ferry would run until June.", "the council"),
+    ("On Thursday the harbour board said the pier would reopen.", "the harbour board"),
+    ("Keep the Quay Open said the pier should stay public.", "Keep the Quay Open"),  # a name keeps its 'the'
+    ("Dr. Ana B. Holt said the pier should stay public.", "Dr. Ana B. Holt"),
+])
+def test_a_time_or_place_phrase_is_not_part_of_the_speaker(text: str, speaker: str) -> None:
+    q = only(text)
+    assert spk(text, q) == speaker

@@ -17,6 +17,7 @@ from .words import (
     DETERMINERS,
     LEAD_TRIM,
     LISTENER_WORDS,
+    MONTHS,
     NOUNS_IN_LY,
     NP_PREPS,
     PREPOSITIONS,
@@ -285,6 +286,21 @@ def np_left(sent: Sentence, k: int) -> tuple[int, int] | None:
         m -= 1
     s = m + 1
     s = _trim_lead(sent, s, end)
+    # a determiner right after a time word, or after the words of a phrase that a preposition or
+    # conjunction opened, opens the speaker phrase: "in February the minister", "after the meeting the
+    # ministry" ("Save the Tavan", capitalised on both sides, is a name and stays whole)
+    opened = s > 0 and (toks[s - 1].low in PREPOSITIONS or toks[s - 1].low in NP_PREPS
+                        or toks[s - 1].low in CLAUSE_WORDS)
+    for x in range(end - 2, s, -1):
+        det, before, after = toks[x], toks[x - 1], toks[x + 1]
+        if det.low in DETERMINERS and det.text[0].islower() and before.kind == "w" \
+                and before.low not in NP_PREPS and before.low not in PREPOSITIONS \
+                and before.low not in ("and", "or", "of") \
+                and (before.low in TIME_WORDS or before.low in MONTHS or opened) \
+                and not (before.text[0].isupper() and after.text[0].isupper() and before.low not in MONTHS
+                         and before.low not in TIME_WORDS):
+            s = x
+            break
     if s >= end:
         return None
     if toks[end - 1].kind != "w":

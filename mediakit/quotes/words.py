@@ -26,6 +26,7 @@ AUX_ADVERBS = frozenset(
 )
 NOUNS_IN_LY = frozenset("family ally rally assembly supply reply anomaly monopoly bully daily weekly fly".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 TIME_WORDS = WEEKDAYS | frozenset(
     "week month year night morning afternoon evening weekend today yesterday tonight earlier later".split()
 )
