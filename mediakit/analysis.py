@@ -20,6 +20,11 @@
    * otherwise a new actor is made from the speaker's words ("the sources" -> anonymous "sources");
    * an inherited follow-on quote keeps the speaker of the quote it follows.
 
+Limit: :data:`PRONOUN_LOOKBACK` (5,000). A pronoun's antecedent is sought among at most that many
+actor mentions before it (an article has a few hundred; a file of thousands of articles can have a
+million, and reading back through all of them for every pronoun would take hours). A pronoun
+left unresolved because the search stopped there is counted in ``Article.flags``.
+
 What it misses: pronouns whose antecedent is in a quotation, or is a group of named people; "they"
 for several named people; speakers found only by the quote finder's shape rules may be cut short or too
 long, and the link then follows the words it was given.
@@ -29,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -159,7 +164,8 @@ def analyse(
     """
     spans = analysis_spans(article)
     source = article.source
-    quotes = find_quotes(source, spans)
+    notes: list[str] = []
+    quotes = find_quotes(source, spans, notes)
     if engine == "rules":
         actors = find_actors(source, spans, capitals_as_governments=capitals_as_governments)
     elif engine == "spacy":
@@ -168,8 +174,9 @@ def analyse(
         actors = find_actors_spacy(source, spans, nlp, capitals_as_governments=capitals_as_governments)
     else:
         raise EngineError(f"unknown engine {engine!r}: use 'rules' (default) or 'spacy'")
-    attributed = link_quotes(source, quotes, actors)
+    attributed = link_quotes(source, quotes, actors, notes)
     actors = _renumber(actors)
+    article.flags.extend(n for n in notes if n not in article.flags)  # a limit that applied (once each)
     if codebook is not None:
         if not isinstance(codebook, Codebook):
             codebook = Codebook.load(codebook)
@@ -191,6 +198,9 @@ _HE_SHE = _HE | _SHE
 _PRONOUN_WORDS = _HE_SHE | {"they", "it", "we", "i", "you"}
 _BY_START = attrgetter("start")
 
+#: How many actor mentions before a pronoun are read in search of its antecedent (see the module docstring).
+PRONOUN_LOOKBACK = 5_000
+
 
 class _Linker:
     def __init__(self, source: str, quotes: list[Quote], actors: list[Actor]) -> None:
@@ -198,11 +208,11 @@ class _Linker:
         self.quotes = quotes
         self.actors = actors
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "mixed"))
-        self.index: list[tuple[int, int, Actor]] = [(m.start, m.end, a) for a in actors for m in a.mentions]
-        self.index.sort(key=itemgetter(0))
-        self.starts = [x[0] for x in self.index]
+        self.index = _Mentions(actors)
         self.by_span: dict[tuple[int, int], tuple[Actor | None, str]] = {}
-        self._lower_names: dict[int, set[str]] = {}
+        self.lookup = _Lookup(actors)
+        self.cut_short = 0  # pronouns whose search stopped at PRONOUN_LOOKBACK mentions
+        self._cut = False  # did the last search through before() stop at its limit?
         self._mention_keys: dict[int, set[tuple[int, int]]] = {}
 
     def run(self) -> list[AttributedQuote]:
@@ -259,15 +269,7 @@ class _Linker:
         return self.new_actor(q, text, kind, over)
 
     def overlapping(self, ss: int, se: int) -> list[tuple[int, int, Actor]]:
-        index = self.index
-        out = []
-        for k in range(bisect_left(self.starts, ss - 200), len(index)):
-            s, e, a = index[k]
-            if s >= se:
-                break
-            if s < se and ss < e:
-                out.append((s, e, a))
-        return out
+        return [(s, e, a) for s, e, a in self.index.starting(ss - 200, se) if ss < e]
 
     def inside_quote(self, s: int) -> bool:
         i = bisect_left(self.quoted, (s + 1,)) - 1
@@ -276,7 +278,7 @@ class _Linker:
     def pronoun(self, low: str, ss: int, se: int) -> tuple[Actor | None, str]:
         if low in _HE_SHE:
             want = "m" if low in _HE else "f"
-            for s, _e, a in self.before(ss):
+            for s, _e, a in self.before(ss, PRONOUN_LOOKBACK):
                 if a.type != "person" or self.inside_quote(s):
                     continue
                 if a.gender is not None and a.gender != want:
@@ -288,23 +290,35 @@ class _Linker:
                     a.gender = want
                 self.add_mention(a, ss, se, why, "pronoun")
                 return a, why
-            return None, f"'{low}': no person named before it"
+            return None, f"'{low}': no person named before it" + self.lookback_note()
         if low in ("they", "it"):
             types = ("group", "anonymous", "organisation") if low == "they" else ("organisation",)
-            for s, _e, a in self.before(ss):
+            for s, _e, a in self.before(ss, PRONOUN_LOOKBACK):
                 if a.type in types and not self.inside_quote(s):
                     why = f"'{low}' resolved to {a.name}, the nearest {'/'.join(types)} named before it"
                     self.add_mention(a, ss, se, why, "pronoun")
                     return a, why
-            return None, f"'{low}': nothing fitting named before it"
+            return None, f"'{low}': nothing fitting named before it" + self.lookback_note()
         return None, f"'{low}': a first- or second-person pronoun is not resolved"
 
-    def before(self, pos: int) -> Iterator[tuple[int, int, Actor]]:
-        """Mentions ending by ``pos``, nearest first. Lazy: callers stop at the first that fits (and
-        change the index only when they stop)."""
-        i = bisect_left(self.starts, pos)
-        index = self.index
-        return (index[k] for k in range(i - 1, -1, -1) if index[k][1] <= pos)
+    def before(self, pos: int, limit: int | None = None) -> Iterator[tuple[int, int, Actor]]:
+        """Mentions ending by ``pos``, nearest first; at most ``limit`` of them (when more were left,
+        ``self.cut_short`` counts it). Lazy: callers stop at the first that fits (and change the index
+        only when they stop)."""
+        seen = 0
+        self._cut = False
+        for x in self.index.before(pos):
+            if x[1] <= pos:
+                if limit is not None and seen == limit:
+                    self.cut_short += 1
+                    self._cut = True
+                    return
+                seen += 1
+                yield x
+
+    def lookback_note(self) -> str:
+        """After a search through :meth:`before` found nothing: what stopped it, when a limit did."""
+        return f" among the {PRONOUN_LOOKBACK:,} actor mentions before it (PRONOUN_LOOKBACK)" if self._cut else ""
 
     def by_role(self, text: str, ss: int) -> tuple[Actor, str] | None:
         """ "the minister" -> the one person whose role ends in "minister"."""
@@ -315,17 +329,14 @@ class _Linker:
         if head is None:
             return None
         others = [w for w in words if w not in _DET_WORDS and w != head]
-        found = [
-            a for a in self.actors if a.type == "person" and any(f" {head} " in f" {r.lower()} " for r in a.roles)
-            and set(others) <= set(" ".join(a.roles + [a.affiliation or ""]).lower().split())
-        ]
+        found = self.lookup.with_role(head, others)
         if len(found) == 1 and len(words) <= 4:
             a = found[0]
             why = f"'{text.strip()}' resolved to {a.name}, the only person with the role '{head}'"
             self.add_mention(a, ss, ss + len(text), why, "description")
             return a, why
         if len(found) > 1 and len(words) <= 4:
-            recent = next((a for _s, _e, a in self.before(ss) if a in found), None)
+            recent = self.last_named(found, ss)
             if recent is not None:
                 why = f"'{text.strip()}' resolved to {recent.name}, the person with the role '{head}' named last before it"
                 self.add_mention(recent, ss, ss + len(text), why, "description")
@@ -335,8 +346,8 @@ class _Linker:
         groups = {lex.parties.get(w) or lex.demonyms.get(w.capitalize()) for w in others} - {None}
         if len(groups) == 1:
             group = groups.pop()
-            same = [a for a in self.actors if a.type == "person" and a.affiliation == group
-                    and (not a.roles or any(head in r.lower() for r in a.roles))]
+            same = [a for a in self.lookup.affiliated(group)
+                    if not a.roles or any(head in r.lower() for r in a.roles)]
             if len(same) == 1:
                 a = same[0]
                 why = f"'{text.strip()}' resolved to {a.name}, the only person affiliated with {group}"
@@ -350,7 +361,7 @@ class _Linker:
         if len(words) != 2 or words[1].lower() not in ("government", "administration", "authorities"):
             return None
         country = _lex().demonyms.get(words[0])
-        found = [a for a in self.actors if a.name == country] if country else []
+        found = self.lookup.named(country) if country else []
         if len(found) == 1:
             a = found[0]
             return a, f"'{text.strip()}' resolved to {a.name}: the government of a country named in the article"
@@ -363,7 +374,7 @@ class _Linker:
         if not words or len(words) > 2:
             return None
         head = words[-1].lower()
-        found = [a for a in self.actors if a.type == "organisation" and head in (a.name.lower().split()[::len(a.name.split()) - 1 or 1])]
+        found = self.lookup.organisations_by_word(head)
         if len(found) == 1:
             a = found[0]
             return a, f"'{text.strip()}' resolved to {a.name}, the only organisation named that way"
@@ -374,28 +385,53 @@ class _Linker:
         typ = {"name": "person", "role": "person", "anonymous": "anonymous", "organisation": "organisation",
                "place": "place"}.get(kind or "", "person")
         name = _anonymous_name(clean) if typ == "anonymous" else _DET.sub("", clean)
-        lname = name.lower()
-        for a in self.actors:
-            if a.type == typ and lname in self.lower_names(a):
-                why = f"'{clean}' matches the actor {a.name}"
-                self.add_mention(a, q.speaker_start, q.speaker_end, why, "speaker")
-                return a, why
+        a = self.lookup.first_called(typ, name.lower())
+        if a is not None:
+            why = f"'{clean}' matches the actor {a.name}"
+            self.add_mention(a, q.speaker_start, q.speaker_end, why, "speaker")
+            return a, why
         if typ == "person" and not _names_someone(clean, kind):
             return None, f"'{clean}' names no actor"
         affiliation = next((a.name for _s, _e, a in over if a.type == "organisation"), None)
         why = f"no actor mention in '{clean}': new {typ} actor '{name}' made from the speaker's words"
         a = Actor(f"A{len(self.actors) + 1}", name, typ, roles=[name] if kind == "role" else [],
                   affiliation=affiliation, aliases=[], mentions=[], first_position=q.speaker_start or 0)
-        self.actors.append(a)
+        self.lookup.append(a)
         self.add_mention(a, q.speaker_start, q.speaker_end, why, "speaker")
         return a, why
 
-    def lower_names(self, a: Actor) -> set[str]:
-        """The actor's name and aliases in lower case (worked out once; linking changes neither)."""
-        names = self._lower_names.get(id(a))
-        if names is None:
-            names = self._lower_names[id(a)] = {a.name.lower(), *(x.lower() for x in a.aliases)}
-        return names
+    def last_named(self, among: list[Actor], pos: int) -> Actor | None:
+        """Of the actors ``among``, the one :meth:`before` meets first: the one with the latest mention
+        that starts before ``pos`` and ends by it. A short walk back through the mentions finds it when
+        it is near; else, as each actor's mentions are sorted by start (see :meth:`add_mention`), a
+        bisection per actor does, rather than a walk over every mention of a long text."""
+        ids = {id(a) for a in among}
+        for steps, (_s, e, a) in enumerate(self.index.before(pos)):
+            if steps > 16 + 2 * len(among):
+                break
+            if e <= pos and id(a) in ids:
+                return a
+        best: tuple[int, list[Actor]] | None = None
+        for a in among:
+            ms = a.mentions
+            k = bisect_left(ms, pos, key=_BY_START) - 1
+            while k >= 0 and ms[k].end > pos:
+                k -= 1
+            if k < 0:
+                continue
+            s = ms[k].start
+            if best is None or s > best[0]:
+                best = (s, [a])
+            elif s == best[0]:
+                best[1].append(a)
+        if best is None:
+            return None
+        s, tied = best
+        if len(tied) == 1:
+            return tied[0]
+        # several start at the same offset: the one before() meets first
+        ids = {id(a) for a in tied}
+        return next(a for _s, e, a in self.index.before(s + 1) if e <= pos and id(a) in ids)
 
     def add_mention(self, a: Actor, s: int | None, e: int | None, rule: str, kind: str) -> None:
         if s is None or e is None:
@@ -408,12 +444,141 @@ class _Linker:
         keys.add((s, e))
         insort(a.mentions, Mention(s, e, self.source[s:e], rule, kind), key=_BY_START)
         a.first_position = a.mentions[0].start
-        i = bisect_left(self.starts, s)
-        self.index.insert(i, (s, e, a))
-        self.starts.insert(i, s)
+        self.index.add(s, e, a)
+
+
+class _Mentions:
+    """Every actor mention as ``(start, end, actor)``, in order of start; a mention added while linking
+    comes before the ones already there with the same start.
+
+    Kept as two sorted lists: the actor finder's mentions (sorted once) and the ones linking adds
+    (pronouns, descriptions, speakers). Quotes are linked in order, so an added mention mostly goes at
+    the end of the second list: inserting it into one list of every mention would move, each time,
+    all the mentions after it, hundreds of thousands in a long text."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.found = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=itemgetter(0))
+        self.found_starts = [x[0] for x in self.found]
+        self.added: list[tuple[int, int, Actor]] = []
+        self.added_starts: list[int] = []
+
+    def add(self, s: int, e: int, a: Actor) -> None:
+        i = bisect_left(self.added_starts, s)
+        self.added.insert(i, (s, e, a))
+        self.added_starts.insert(i, s)
+
+    def starting(self, lo: int, hi: int) -> list[tuple[int, int, Actor]]:
+        """The mentions that start from ``lo`` up to ``hi`` (excluded), in order."""
+        fs, ads = self.found_starts, self.added_starts
+        found = self.found[bisect_left(fs, lo) : bisect_left(fs, hi)]
+        added = self.added[bisect_left(ads, lo) : bisect_left(ads, hi)]
+        if not added:
+            return found
+        out: list[tuple[int, int, Actor]] = []
+        i = j = 0
+        while i < len(found) and j < len(added):
+            if added[j][0] <= found[i][0]:
+                out.append(added[j])
+                j += 1
+            else:
+                out.append(found[i])
+                i += 1
+        return out + found[i:] + added[j:]
+
+    def before(self, pos: int) -> Iterator[tuple[int, int, Actor]]:
+        """The mentions that start before ``pos``, last first."""
+        found, added = self.found, self.added
+        i = bisect_left(self.found_starts, pos) - 1
+        j = bisect_left(self.added_starts, pos) - 1
+        while i >= 0 and j >= 0:
+            if found[i][0] >= added[j][0]:
+                yield found[i]
+                i -= 1
+            else:
+                yield added[j]
+                j -= 1
+        while i >= 0:
+            yield found[i]
+            i -= 1
+        while j >= 0:
+            yield added[j]
+            j -= 1
 
 
 _GENDER = {"m": "male", "f": "female"}
+
+
+class _Lookup:
+    """The actors by what the linking steps look them up by (a role word, an affiliation, a name, an
+    organisation's first or last word), each list in the order of ``actors``. Each table is made on
+    first use and kept up to date by :meth:`append`, so a look-up costs the actors it finds rather than
+    a pass over every actor (long texts have thousands). Linking changes none of these fields."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = actors
+        self._tables: dict[str, dict[Any, list[Actor]]] = {}
+        self._roles_asked: dict[tuple[str, frozenset[str]], tuple[int, list[Actor]]] = {}
+
+    def append(self, a: Actor) -> None:
+        """A new actor, at the end of ``actors`` and of every table made so far."""
+        self.actors.append(a)
+        for what, table in self._tables.items():
+            for key in dict.fromkeys(_KEYS[what](a)):
+                table.setdefault(key, []).append(a)
+
+    def _table(self, what: str) -> dict[Any, list[Actor]]:
+        table = self._tables.get(what)
+        if table is None:
+            table = self._tables[what] = {}
+            for a in self.actors:
+                for key in dict.fromkeys(_KEYS[what](a)):
+                    table.setdefault(key, []).append(a)
+        return table
+
+    def with_role(self, head: str, others: list[str]) -> list[Actor]:
+        """People with a role in which ``head`` stands as a word between spaces and whose roles and
+        affiliation hold every word of ``others``. Kept per question: the tables only grow at the end,
+        so a question asked again reads only the actors added since."""
+        people = self._table("role").get(head, [])
+        key = (head, frozenset(others))
+        read, found = self._roles_asked.get(key, (0, []))
+        for a in people[read:]:
+            if key[1] <= set(" ".join(a.roles + [a.affiliation or ""]).lower().split()):
+                found.append(a)
+        self._roles_asked[key] = (len(people), found)
+        return found
+
+    def affiliated(self, group: str) -> list[Actor]:
+        """People whose affiliation is ``group``."""
+        return self._table("affiliation").get(group, [])
+
+    def named(self, name: str) -> list[Actor]:
+        """Actors whose name is ``name``."""
+        return self._table("name").get(name, [])
+
+    def organisations_by_word(self, word: str) -> list[Actor]:
+        """Organisations whose name begins or ends with ``word`` (lower case; a one-word name is that word)."""
+        return self._table("org").get(word, [])
+
+    def first_called(self, typ: str, lname: str) -> Actor | None:
+        """The first actor of type ``typ`` with the name or alias ``lname`` (lower case)."""
+        found = self._table("called").get((typ, lname))
+        return found[0] if found else None
+
+
+def _org_words(a: Actor) -> list[str]:
+    if a.type != "organisation":
+        return []
+    return a.name.lower().split()[::len(a.name.split()) - 1 or 1]
+
+
+_KEYS: dict[str, Callable[[Actor], Iterable[Any]]] = {
+    "role": lambda a: [w for r in a.roles for w in r.lower().split(" ")] if a.type == "person" else [],
+    "affiliation": lambda a: [a.affiliation] if a.type == "person" else [],
+    "name": lambda a: [a.name],
+    "org": _org_words,
+    "called": lambda a: [(a.type, a.name.lower()), *((a.type, x.lower()) for x in a.aliases)],
+}
 
 
 def _names_someone(text: str, kind: str | None) -> bool:
@@ -436,10 +601,19 @@ def _org_heads() -> Mapping[str, str]:
     return wordlists.organisation_heads()
 
 
-def link_quotes(source: str, quotes: list[Quote], actors: list[Actor]) -> list[AttributedQuote]:
+def link_quotes(source: str, quotes: list[Quote], actors: list[Actor],
+                notes: list[str] | None = None) -> list[AttributedQuote]:
     """Link each quote's speaker to an actor (see the module docstring). New actors are appended to
-    ``actors``; pronoun and description mentions are added to the actors they resolve to."""
-    return _Linker(source, quotes, actors).run()
+    ``actors``; pronoun and description mentions are added to the actors they resolve to. Given a
+    list ``notes``, a line is appended to it when :data:`PRONOUN_LOOKBACK` cut a search short."""
+    linker = _Linker(source, quotes, actors)
+    out = linker.run()
+    if linker.cut_short and notes is not None:
+        n = linker.cut_short
+        notes.append(f"analysis: {n:,} pronoun{'s' if n > 1 else ''} found no antecedent among the "
+                     f"{PRONOUN_LOOKBACK:,} actor mentions before {'them' if n > 1 else 'it'} and stayed "
+                     "unresolved (PRONOUN_LOOKBACK, mediakit/analysis.py)")
+    return out
 
 
 def _renumber(actors: list[Actor]) -> list[Actor]:
