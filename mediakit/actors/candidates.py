@@ -7,6 +7,7 @@ characters they cover so that later rules skip them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -75,6 +76,25 @@ def dedupe_spans(spans: list[Span]) -> list[Span]:
     return out
 
 
+_LONG_TEXT = 50_000  # characters: above it, seen_lower reads the text once (see there)
+_LETTERS = re.compile(r"[^\W\d_]+")  # letters, and the few numeric characters that are not digits
+
+
+def _letter_runs(text: str) -> set[str]:
+    """Every run of letters (``str.isalpha``) in ``text`` that stands between non-letters."""
+    runs: set[str] = set()
+    pos = 0
+    while pos < len(text):  # a megabyte at a time, cut at a space (no run crosses it)
+        cut = text.find(" ", pos + 1_000_000)
+        cut = len(text) if cut == -1 else cut
+        runs.update(_LETTERS.findall(text, pos, cut))
+        pos = cut
+    for run in [r for r in runs if not r.isalpha()]:  # a numeric character that is not a digit ("\u00bd")
+        runs.discard(run)
+        runs.update(x for x in "".join(ch if ch.isalpha() else " " for ch in run).split())
+    return runs
+
+
 class Found:
     """What one call has found: the source, its kept spans, the candidates, the characters they cover."""
 
@@ -86,6 +106,7 @@ class Found:
         self._covered = bytearray(len(source) + 1)
         self._lower_seen: dict[str, bool] = {}
         self._alltext = "\n".join(sp.text for sp in self.spans)
+        self._letter_runs: set[str] | None = None
 
     def add(self, c: Candidate) -> None:
         """Keep a candidate and mark its characters as covered."""
@@ -100,6 +121,13 @@ class Found:
         """Is ``word`` written in lower case somewhere in the kept text ("foreign" for "Foreign")?"""
         w = word.lower()
         found = self._lower_seen.get(w)
+        if found is None and len(self._alltext) > _LONG_TEXT and w.isalpha():
+            # in a long text, a search per word would read the text once for each: the words as they
+            # stand between non-letters are gathered once instead (for a word of letters only, standing
+            # between non-letters is being one of them)
+            if self._letter_runs is None:
+                self._letter_runs = _letter_runs(self._alltext)
+            found = self._lower_seen[w] = w in self._letter_runs
         if found is None:
             found = False
             text = self._alltext

@@ -7,12 +7,33 @@ turns into candidates, then group nouns and peoples in what is left.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from ..model import Span
 from .candidates import Candidate, Found, KeptSpan
 from .classify import NameClassifier
 from .lexicon import ANON_ALWAYS, ANON_MODS, ANON_NOUNS, QUANT
 from .parts import NamePlan, plan_part, split_run
 from .patterns import CHUNK, PART, PREV_WORD, WORD, anonymous_name, find_words, list_patterns, prev_word
+
+
+class _Occupied:
+    """The stretches of a span that anonymous sources take: does a name run overlap one? By start, with
+    the furthest end so far, so a test costs a bisection (a one-line page of a megabyte is one span
+    with thousands of sources)."""
+
+    def __init__(self, taken: list[tuple[int, int]]) -> None:
+        taken = sorted(taken)
+        self.starts = [a for a, _ in taken]
+        self.ends = list(accumulate((b for _, b in taken), max))
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, e)  # the stretches that start before e; does one end after s?
+        return k > 0 and self.ends[k - 1] > s
 
 
 class Finder:
@@ -38,9 +59,9 @@ class Finder:
         runs: list[tuple[KeptSpan, tuple[tuple[str, int, int], ...], int]] = []
         group_hits: list[tuple[KeptSpan, int, str]] = []
         for sp in self.found.spans:
-            occupied = self._sources(sp, group_hits)
+            occupied = _Occupied(self._sources(sp, group_hits))
             for m in CHUNK.finditer(sp.text):
-                if occupied and any(a < m.end() and m.start() < b for a, b in occupied):
+                if occupied and occupied.overlaps(m.start(), m.end()):
                     continue
                 parts = split_run(m.group())
                 if parts:
