@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import sys
+import textwrap
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,8 @@ from mediakit import analysis
 from mediakit.actors import Actor, Mention
 from mediakit.actors.candidates import Found as ActorsFound
 from mediakit.analysis import _Mentions, link_quotes
+from mediakit.clean import lines
+from mediakit.clean.lines import make_line
 from mediakit.model import Article, Span
 from mediakit.quotes import find_quotes
 from mediakit.quotes.document import SENTENCE_WINDOW
@@ -182,7 +185,7 @@ def test_a_long_text_knows_its_lower_case_words_as_a_search_would() -> None:
     found = ActorsFound(text, [Span(0, len(text))])
     assert len(text) > 50_000  # long enough for the one reading of the text
     for w in ("harbour", "Harbour", "bay", "ebay", "ferry", "man", "co", "op", "\u00e9t\u00e9", "brien", "o",
-              "nowhere"):
+              "nowhere", "o'brien", "ferry-man", "co\u00bdop", "man co", "y-m"):
         assert found.seen_lower(w) == _searched(text, w.lower()), w
 
 
@@ -190,6 +193,20 @@ def _searched(text: str, w: str) -> bool:
     """Is ``w`` in ``text`` between non-letters? (the search a short text gets)"""
     return any((i == 0 or not text[i - 1].isalpha()) and (i + len(w) >= len(text) or not text[i + len(w)].isalpha())
                for i in range(len(text)) if text.startswith(w, i))
+
+
+def test_hard_wrapped_lines_are_joined_in_one_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "\n".join(textwrap.wrap(longtext.unpunctuated(30_000), 72))  # every line continues the one above
+    read = []
+
+    def counting(raw: str, start: int, blank_before: bool) -> lines.Line:
+        read.append(len(raw))
+        return make_line(raw, start, blank_before)
+
+    monkeypatch.setattr(lines, "make_line", counting)
+    table = lines.read_lines(text)
+    assert len(table) == 1 and table[0].text == text
+    assert sum(read) < 3 * len(text)  # each line read once, then the joined run once (not at every join)
 
 
 def test_normal_articles_are_not_flagged() -> None:
