@@ -28,9 +28,6 @@ class _Occupied:
         self.starts = [a for a, _ in taken]
         self.ends = list(accumulate((b for _, b in taken), max))
 
-    def __bool__(self) -> bool:
-        return bool(self.starts)
-
     def overlaps(self, s: int, e: int) -> bool:
         k = bisect_left(self.starts, e)  # the stretches that start before e; does one end after s?
         return k > 0 and self.ends[k - 1] > s
@@ -59,9 +56,10 @@ class Finder:
         runs: list[tuple[KeptSpan, tuple[tuple[str, int, int], ...], int]] = []
         group_hits: list[tuple[KeptSpan, int, str]] = []
         for sp in self.found.spans:
-            occupied = _Occupied(self._sources(sp, group_hits))
+            sources = self._sources(sp, group_hits)
+            occupied = _Occupied(sources) if sources else None
             for m in CHUNK.finditer(sp.text):
-                if occupied and occupied.overlaps(m.start(), m.end()):
+                if occupied is not None and occupied.overlaps(m.start(), m.end()):
                     continue
                 parts = split_run(m.group())
                 if parts:
