@@ -113,7 +113,14 @@ def _collect(lines: list[Line], art: Article) -> None:
         if run is not None:
             art.removed.append(Span(*run))
             run = None
-        if ln.role == "paragraph":
+        if ln.role == "paragraph" and ln.tail is not None:  # a credit or notice ends it (see split_tail)
+            tail = ln.tail
+            art.paragraphs.append(Span(ln.start, ln.start + len(ln.text[: tail.start - ln.start].rstrip()), "paragraph"))
+            if tail.label == "caption":
+                art.metadata_spans.append(tail)
+            else:
+                run = [tail.start, tail.end, tail.label, tail.reason]
+        elif ln.role == "paragraph":
             art.paragraphs.append(Span(ln.start, ln.end, "paragraph"))
         else:
             art.metadata_spans.append(Span(ln.start, ln.end, ln.label, ln.reason))

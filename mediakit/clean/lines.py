@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model import Span
 from .bylines import byline_name, dated_byline, is_name_like, parse_date
 from .chars import BULLET, CJK, CLOSERS, COLUMN_GAP, DIGIT
-from .credits import looks_like_credit, split_credit
+from .credits import caption_credit, looks_like_credit
 from .phrases import line_key
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -50,6 +51,7 @@ class Line:
     role: str = ""  # "paragraph", "meta" or "removed"
     label: str = ""
     reason: str = ""
+    tail: Span | None = None  # a credit or notice ending a paragraph line, labelled apart (see split_tail)
     # features computed on first use (see the properties below); unset until then
     _credit: Any = _lazy()
     _is_credit: Any = _lazy()
@@ -61,9 +63,10 @@ class Line:
 
     @property
     def credit(self) -> tuple[str, str] | None:
-        """``(caption, credit)`` when the line ends with a photo credit ("... Photo: AFP"), else None."""
+        """``(caption, credit)`` when the line is a caption ending with a photo credit ("... Photo: AFP"),
+        else None (a line too long to be a caption is not one, whatever its last words)."""
         if self._credit is _UNSET:
-            self._credit = split_credit(self.content)
+            self._credit = caption_credit(self.content)
         return self._credit
 
     @property
