@@ -27,7 +27,7 @@ from mediakit.clean import lines
 from mediakit.clean.lines import make_line
 from mediakit.model import Article, Span
 from mediakit.quotes import find_quotes
-from mediakit.quotes.document import SENTENCE_WINDOW
+from mediakit.quotes.document import SENTENCE_WINDOW, Document
 from mediakit.quotes.followons import _Nearest
 from mediakit.quotes.records import Found
 from mediakit.quotes.result import Quote
@@ -69,6 +69,29 @@ def test_work_doubles_when_the_text_doubles(make: Callable[[int], str], size: in
     for package in ("actors", "quotes", "analysis.py", "clean"):
         if before[package] > 200:
             assert after[package] / before[package] < 2.4, (package, before[package], after[package])
+
+
+class _CountingStr(str):
+    """A str that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key):  # noqa: ANN001, ANN204
+        out = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            _CountingStr.copied += len(out)
+        return out
+
+
+def test_the_quote_finder_copies_each_character_a_few_times() -> None:
+    # a one-line article is one paragraph: copying its text from the paragraph start for every
+    # quotation (as continuations did) copies the article once per quotation
+    text = longtext.one_line(400)
+    doc = Document(text, [(0, len(text))], lambda i: text[i], False)
+    doc.text, doc.masked = _CountingStr(doc.text), _CountingStr(doc.masked)
+    _CountingStr.copied = 0
+    assert doc.run()
+    assert _CountingStr.copied < 3 * len(text), _CountingStr.copied / len(text)
 
 
 # -- a sentence longer than the window -------------------------------------------------------------------

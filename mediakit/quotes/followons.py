@@ -53,8 +53,8 @@ def continuations(doc: Document, pi: int, here: list[Found], per_para: list[list
     for q in open_quotes:
         if not _sentence_like(doc.masked, doc.text, q, ps):
             continue
-        before = doc.text[ps : q.start].rstrip()
-        frame = doc.dangling.get(ps + len(before)) if before else None
+        before = _text_end_before(doc.text, ps, q.start)
+        frame = doc.dangling.get(before) if before > ps else None
         if frame is not None and not frame.pieces:
             q.claimed = True
             frame.pieces = [(q.start, q.end)]
@@ -125,6 +125,15 @@ class _Nearest:
         """``f`` (with a speaker, holding the quotation just taken) was appended to ``here``."""
         self._offer(f, self.size)
         self.size += 1
+
+
+def _text_end_before(text: str, ps: int, at: int) -> int:
+    """Where the text before offset ``at`` ends, spaces left out (``ps`` when there is none): the end of
+    ``text[ps:at].rstrip()``, read back from ``at`` (copying from the paragraph start for every
+    quotation cost a one-line article its square)."""
+    while at > ps and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _sentence_like(masked: str, text: str, q: Quotation, ps: int) -> bool:
