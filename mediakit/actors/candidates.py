@@ -79,8 +79,9 @@ def dedupe_spans(spans: list[Span]) -> list[Span]:
 _LONG_TEXT = 50_000  # characters: above it, seen_lower reads the text once (see there)
 _PIECE_RUNS = 4  # runs of letters in the longest word it keeps that way ("o'brien-smith's")
 _LETTERS = re.compile(r"[^\W\d_]+")  # letters, and the few numeric characters that are not digits
-# runs of letters joined by other characters that are not spaces ("o'brien", "u.s", "al-assad")
-_JOINED = re.compile(r"[^\W\d_]+(?:(?:[^\w\s]|[\d_])+[^\W\d_]+)+")
+# runs of letters joined by other characters that are not spaces ("o'brien", "u.s", "al-assad"); tried
+# only where a run starts and never backtracking into one (else every letter of every word is a try)
+_JOINED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:(?:[^\w\s]|[\d_])++[^\W\d_]++)+")
 
 
 def _letter_pieces(text: str) -> set[str]:
