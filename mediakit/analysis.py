@@ -165,7 +165,8 @@ def analyse(
     spans = analysis_spans(article)
     source = article.source
     notes: list[str] = []
-    quotes = find_quotes(source, spans, notes)
+    # actors first: finding them needs the most memory for a while (every candidate), and the quotes
+    # found before would be held all that time
     if engine == "rules":
         actors = find_actors(source, spans, capitals_as_governments=capitals_as_governments)
     elif engine == "spacy":
@@ -174,6 +175,7 @@ def analyse(
         actors = find_actors_spacy(source, spans, nlp, capitals_as_governments=capitals_as_governments)
     else:
         raise EngineError(f"unknown engine {engine!r}: use 'rules' (default) or 'spacy'")
+    quotes = find_quotes(source, spans, notes)
     attributed = link_quotes(source, quotes, actors, notes)
     actors = _renumber(actors)
     article.flags.extend(n for n in notes if n not in article.flags)  # a limit that applied (once each)
