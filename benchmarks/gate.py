@@ -4,7 +4,8 @@ Usage:
     python benchmarks/gate.py SHARED_DIR [--out DIR]
 
 SHARED_DIR is the folder holding data/ and tools/ (in CI: ../shared). Floors live in
-benchmarks/floors.json; a floor is checked only when its data is present. Prints every figure and exits 1
+benchmarks/floors.json; a floor is checked only when its data is present (scrapinghub, polnear/dev,
+ggt-dev: quotes, speakers by name, people quoted and named, and the reference article). Prints every figure and exits 1
 when any floor is missed. Speed is printed, never gated.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -74,6 +76,30 @@ def main(argv: list[str] | None = None) -> int:
         check("quotes_dev_speaker", rep["at_0.5"]["speaker_accuracy"])
     else:
         print("gate: no PolNeAR dev data or quotes benchmark; attribution floors not checked")
+
+    ggt = data / "ggt-dev"
+    if (ggt / "gold.jsonl").exists() and (ggt / "text").is_dir() and (tools / "score_speakers.py").exists():
+        quotes, actors = out / "ggt_quotes.jsonl", out / "ggt_actors.jsonl"
+        for which, path in (("quotes", quotes), ("actors", actors)):
+            r = subprocess.run([py, "-m", "mediakit", which, str(ggt / "text"), "--format", "jsonl", "-o", str(path),
+                                "--quiet"], capture_output=True, text=True)
+            if r.returncode != 0 and not path.exists():
+                raise SystemExit(f"gate: mediakit {which} failed on ggt-dev: {r.stderr[-2000:]}")
+        line = _run([py, str(tools / "score_speakers.py"), str(ggt), str(quotes), str(actors)]).strip()
+        print(line)
+        figures = {
+            "ggt_quotes_f1": r"quotes P [\d.]+ R [\d.]+ F1 ([\d.]+)",
+            "ggt_speaker": r"speaker ([\d.]+)",
+            "ggt_people_quoted_f1": r"people quoted P [\d.]+ R [\d.]+ F1 ([\d.]+)",
+            "ggt_people_named_f1": r"people named P [\d.]+ R [\d.]+ F1 ([\d.]+)",
+        }
+        for name, rx in figures.items():
+            m = re.search(rx, line)
+            if m is None:
+                raise SystemExit(f"gate: cannot read {name} from the ggt-dev scorer's line: {line}")
+            check(name, float(m.group(1)))
+    else:
+        print("gate: no ggt-dev data; speaker floors not checked")
 
     seed_dir = args.shared / "seeds"
     if (tools / "check_seed.py").exists() and seed_dir.exists():

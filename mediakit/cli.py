@@ -116,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--no-capitals", action="store_true",
                         help="do not map capital cities ('Beijing said') to their governments")
     _add_corpus(sub)
+    _add_walk(sub)
+    _add_report(sub)
     sub.add_parser("help", help="show this help").set_defaults(func=lambda a, o: (p.print_help(o), 0)[1])
     return p
 
@@ -165,6 +167,49 @@ def _add_corpus(sub: Any) -> None:
     st = csub.add_parser("status", help="counts by status, outlet and date; the failures with reasons")
     st.add_argument("dir", metavar="DIR")
     st.set_defaults(func=_cmd_corpus_status)
+
+
+_REPORT_EPILOG = """\
+examples:
+  mediakit report data/corpus/raw/html --out tavan-report --codebook data/codebooks/example.yaml
+  mediakit report teaching.corpus --out tavan-report --title "Tavan dam coverage"
+  mediakit report data/examples/ferry_page.html --out ferry-report
+
+SOURCE is an article file, a folder of articles or exports (built first into DIR/corpus, with a progress
+bar; run again to add what is new), or a corpus folder made by 'mediakit corpus build'. DIR/report.html is
+one self-contained page (no network needed): a summary, every chart, the tables behind them and views of
+the first articles. DIR/charts/ holds each chart as PNG and SVG, DIR/tables/ each table as CSV.
+"""
+
+
+def _add_report(sub: Any) -> None:
+    r = sub.add_parser("report", help="a self-contained HTML report of an article, a folder or a corpus, "
+                       "with every chart as PNG and SVG and every table as CSV",
+                       description="Write a self-contained HTML report (DIR/report.html) with charts (DIR/charts/) "
+                       "and tables (DIR/tables/).", epilog=_REPORT_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    r.add_argument("source", metavar="SOURCE", help="an article file, a folder of articles or exports, or a corpus "
+                   "folder")
+    r.add_argument("-o", "--out", required=True, metavar="DIR", help="the report folder (created)")
+    r.add_argument("--title", help="the report's title")
+    r.add_argument("--codebook", help="YAML or CSV codebook mapping actors to categories")
+    r.add_argument("--articles", type=int, default=3, metavar="N",
+                   help="show the first N articles in full (default: 3; 0 for none)")
+    r.add_argument("--workers", type=int, default=None, help="worker processes when building (default: the cores)")
+    r.add_argument("--quiet", action="store_true", help="no progress and no summary")
+    r.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from .report import build_report
+
+    result = build_report(args.source, args.out, title=args.title, codebook=args.codebook, quiet=args.quiet,
+                          articles=args.articles, workers=args.workers)
+    if not args.quiet:
+        for key, why in result.skipped:
+            print(f"mediakit: chart {key} not drawn: {why}", file=sys.stderr)
+        print(f"mediakit: {result.summary()}", file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def _column_map(text: str | None) -> dict[str, str] | None:
@@ -456,6 +501,24 @@ def _as_text(rec: dict[str, Any]) -> str:
         snippet = snippet if len(snippet) <= 70 else snippet[:67] + "..."
         w(f"  [{r.get('label', '')}] {snippet!r}: {r.get('reason', '')}\n")
     return buf.getvalue()
+
+
+def _add_walk(sub: Any) -> None:
+    w = sub.add_parser("walk", help="run every notebook headless on the bundled data and keep each as an HTML page",
+                       description="Run every notebook (notebooks/NN_*.ipynb) top to bottom in a fresh kernel on "
+                       "the bundled invented data, and write each executed notebook as an HTML page (charts drawn "
+                       "offline), the files each saved (the report of notebook 06 among them) and an index page.")
+    w.add_argument("--out", default="reports", metavar="DIR", help="where the pages go (default: reports)")
+    w.add_argument("--notebooks", metavar="DIR", help="the notebooks folder (default: notebooks/ of this checkout)")
+    w.add_argument("--only", nargs="+", metavar="PREFIX", default=(), help="only notebooks whose name starts so (01 04)")
+    w.set_defaults(func=_cmd_walk)
+
+
+def _cmd_walk(args: argparse.Namespace, out: TextIO) -> int:
+    from .walk import walk
+
+    result = walk(args.out, notebooks=args.notebooks, only=args.only, echo=lambda line: print(line, file=out, flush=True))
+    return 0 if result.ok else 1
 
 
 if __name__ == "__main__":  # pragma: no cover

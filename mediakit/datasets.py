@@ -338,14 +338,15 @@ def _code_digest() -> str:
     return h.hexdigest()[:12]
 
 
-def teaching_corpus(path: str | Path | None = None, *, cache: str | Path | None = None,
-                    workers: int | None = None, quiet: bool = True) -> Any:
+def teaching_corpus(path: str | Path | None = None, *, codebook: str | Path | None = None,
+                    cache: str | Path | None = None, workers: int | None = None, quiet: bool = True) -> Any:
     """The teaching corpus built from its raw shapes (saved pages, pasted text, the wire CSV) and opened.
 
     It is built once and cached (under ``cache``, default ``$MEDIAKIT_CACHE`` or ``~/.cache/mediakit``), keyed
-    by the raw files and mediakit's own rules, so a later call opens it at once. Outlet, date and title come
-    from the corpus's own metadata where a raw page does not say them (pasted pages). Returns a
-    :class:`mediakit.corpus.Corpus`; the wire articles' ids are their rows (``ens-wire.csv#3``).
+    by the raw files, mediakit's own rules and the ``codebook`` file (which gives the actors their
+    ``category``), so a later call opens it at once. Outlet, date and title come from the corpus's own
+    metadata where a raw page does not say them (pasted pages). Returns a :class:`mediakit.corpus.Corpus`;
+    the wire articles' ids are their rows (``ens-wire.csv#3``).
     """
     import hashlib
     import os
@@ -362,6 +363,11 @@ def teaching_corpus(path: str | Path | None = None, *, cache: str | Path | None 
         if p.is_file():
             h.update(p.relative_to(raw).as_posix().encode())
             h.update(p.read_bytes())
+    if codebook is not None:
+        book = Path(codebook).expanduser()
+        if not book.is_file():
+            raise MediakitError(f"teaching_corpus(codebook=...): {book} is not a file")
+        h.update(b"codebook\0" + book.read_bytes())
     key = f"teaching-{h.hexdigest()[:12]}-{_code_digest()}"
     base = Path(cache or os.environ.get("MEDIAKIT_CACHE") or Path.home() / ".cache" / "mediakit").expanduser()
     out = base / key
@@ -377,7 +383,7 @@ def teaching_corpus(path: str | Path | None = None, *, cache: str | Path | None 
         with tempfile.TemporaryDirectory() as tmp:
             meta_file = Path(tmp) / "metadata.csv"
             meta.write_csv(meta_file)
-            build_corpus([raw], out, metadata=meta_file, workers=workers, quiet=quiet)
+            build_corpus([raw], out, metadata=meta_file, workers=workers, quiet=quiet, codebook=codebook)
     return open_corpus(out)
 
 

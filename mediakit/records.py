@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 #: Bumped whenever a column is added, removed, renamed or changes meaning.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: The column types a spec may use, with the polars type each becomes.
 DTYPES = ("str", "int", "float", "bool", "list[str]")
@@ -134,6 +134,26 @@ QUOTES = Table(
         Column("speaker_end", "int", "end offset of those words"),
         Column("rule", "str", "why: the attribution rule in words, then how the speaker was linked"),
         Column("rule_id", "str", "the attribution rule's id, to look up in `docs/rules.md`"),
+        Column("id", "str", "the quote's id, stable within the article (`Q1`, `Q2`, ... in order of the text)"),
+        Column("speaker_id", "str", "the speaking actor's id (joins `actors.id`); empty when no speaker"),
+        Column("speaker_role", "str", "the speaker's role (`spokeswoman`, `minister`; for an unnamed speaker its words)"),
+        Column("speaker_affiliation", "str", "the organisation (or person) the speaker speaks for, where stated"),
+        Column("speaker_category", "str", "the speaker's codebook category, when a codebook is applied"),
+        Column("speaker_named", "str", "`named` (a proper name), `unnamed` (described: `a bartender`, `city staff`), "
+               "`anonymous` (a source kept anonymous) or `none`"),
+        Column("speaker_resolution", "str", "how the speaker's words named the speaker: `name`, `pronoun`, `role noun`, "
+               "`description`, `organisation word`, `government`, `document` (its owner), `unnamed`, "
+               "`anonymous`, `follow-on`, `inherited` or `none`"),
+        Column("speaker_gender", "str", "`female`, `male` or `unknown`: only as the text states it (an honorific, a "
+               "gendered role noun, the pronouns that refer to the speaker), never from a first name"),
+        Column("gender_evidence", "str", "the words that state the gender (`Ms`, `spokeswoman`, `she`); empty when unknown"),
+        Column("position", "str", "where the quote is: `headline`, `standfirst`, `body` or `caption`"),
+        Column("paragraph", "int", "0-based index of the body paragraph holding the quote (empty in headline or standfirst)"),
+        Column("words", "int", "quoted words, not counting the attribution inside the span (`X said`); a word is a "
+               "run of non-space characters holding a letter or digit"),
+        Column("duplicate_of", "str", "the id of an earlier quote with the same words (the same passage twice): count once"),
+        Column("nested_in", "str", "the id of a quote whose span holds this one (a fragment inside reported speech): "
+               "count once"),
     ),
 )
 
@@ -143,7 +163,7 @@ ACTORS = Table(
     "mentions merged.",
     (
         _DOC,
-        Column("id", "str", "the actor's id, stable within the article (`a1`, `a2`, ... in order of appearance)"),
+        Column("id", "str", "the actor's id, stable within the article (`A1`, `A2`, ... in order of appearance)"),
         Column("name", "str", "canonical name (the fullest form found)"),
         Column("type", "str", "`person`, `organisation`, `place`, `group`, `event` or `anonymous`"),
         Column("role", "str", "the first role found (`spokeswoman`, `minister`)"),
@@ -153,6 +173,8 @@ ACTORS = Table(
         Column("mentions", "int", "how many times the actor is mentioned"),
         Column("first_position", "int", "offset of the first mention"),
         Column("category", "str", "the codebook category, when a codebook is applied"),
+        Column("quotes", "int", "quotes the actor speaks (duplicates and nested quotes not counted twice)"),
+        Column("quoted_words", "int", "the `words` of those quotes"),
     ),
 )
 

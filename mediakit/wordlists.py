@@ -2,7 +2,7 @@
 
 Each concept has one list, in one file, and every rule that needs it reads it from here: the actor
 finder (:mod:`mediakit.actors`), the quote finder (:mod:`mediakit.quotes`) and the speaker linker
-(:mod:`mediakit.analysis`). ``mediakit/resources/README.md`` lists the files; each file says in its
+(:mod:`mediakit.speakers`). ``mediakit/resources/README.md`` lists the files; each file says in its
 header what it is for, which rules read it and how to edit it. The speech verbs have their own loader,
 :mod:`mediakit.lexicon`.
 
@@ -199,6 +199,34 @@ def anonymous_modifiers() -> frozenset[str]:
 def anonymous_phrases() -> tuple[str, ...]:
     """Words and phrases that make a speaker anonymous (``anonymous_sources.txt`` ``[phrases]``), lower case."""
     return tuple(" ".join(r[0].lower().split()) for r in sections("anonymous_sources.txt").get("phrases", ()))
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Common nouns for one person or a body of people a speaker may be described by (``speaker_words.txt``
+    ``[person_nouns]``): "a bartender said", "city staff say"."""
+    return section_words("speaker_words.txt", "person_nouns")
+
+
+@lru_cache(maxsize=1)
+def kinship_nouns() -> frozenset[str]:
+    """Relational nouns ("father", "wife"): never joined to a person by the role alone
+    (``speaker_words.txt`` ``[kinship]``)."""
+    return section_words("speaker_words.txt", "kinship")
+
+
+@lru_cache(maxsize=1)
+def collective_nouns() -> frozenset[str]:
+    """Nouns for a body of people that speaks as an organisation ("the military said"): the organisation
+    nouns (``organisation_words.tsv``, use noun or both) and ``speaker_words.txt`` ``[collective]``."""
+    return organisation_nouns() | section_words("speaker_words.txt", "collective")
+
+
+@lru_cache(maxsize=1)
+def speaker_documents() -> frozenset[str]:
+    """Documents whose owner speaks ("her statement", "the report said"): ``documents.txt`` and
+    ``speaker_words.txt`` ``[documents]``."""
+    return documents() | section_words("speaker_words.txt", "documents")
 
 
 def split_names(cell: str) -> list[str]:

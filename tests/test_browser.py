@@ -1,7 +1,9 @@
-"""Charts as a person sees them: a saved HTML chart and an executed notebook exported by nbconvert, opened in
-headless Chromium with the network blocked (mediakit._browser). Every chart must draw, interactively when
-scripts run and as its static image when they do not, with no console error, no request off the machine,
-and no article text running as script. Skipped, with the reason, without Debian's chromium or playwright.
+"""Charts as a person sees them: a saved HTML chart, executed notebooks exported by nbconvert (one built in
+memory, one of corpus charts run through ``jupyter nbconvert --to html --execute``) and the report of the
+teaching corpus (``mediakit report``), opened in headless Chromium with the network blocked
+(mediakit._browser). Every chart must draw, interactively when scripts run and as its static image when they
+do not, with no console error, no request off the machine, and no article text running as script. Skipped,
+with the reason, without Debian's chromium or playwright (``.ci/run`` installs chromium when it is missing).
 """
 
 from __future__ import annotations
@@ -121,3 +123,78 @@ def test_hostile_names_stay_text(pages: dict[str, Path]) -> None:
     shown = " ".join(tips)
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown
     assert "<img" not in shown and "<script" not in shown
+
+
+# --- the report of the teaching corpus, and a notebook of corpus charts exported by nbconvert -------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+CODEBOOK = ROOT / "data" / "codebooks" / "example.yaml"
+
+#: A small notebook of corpus charts, executed and exported the way a user does it:
+#: ``jupyter nbconvert --to html --execute``.
+CORPUS_CELLS = [
+    "from mediakit import charts\nfrom mediakit.datasets import teaching_corpus\nfrom mediakit.report import with_codebook\n"
+    "charts.setup()",
+    f"corpus = with_codebook(teaching_corpus(), {str(CODEBOOK)!r})\ncolours = charts.corpus_colours(corpus)\n"
+    "charts.voice_by_group(corpus, colours=colours)",
+    "charts.speech_verbs(corpus)",
+    "charts.attention_over_time(corpus, colours=colours)",
+    "charts.outlet_heatmap(corpus)",
+]
+
+
+@pytest.fixture(scope="module")
+def teaching() -> object:
+    from mediakit.datasets import teaching_corpus
+
+    return teaching_corpus()  # built once (and cached) here, so the notebook's kernel only opens it
+
+
+@pytest.fixture(scope="module")
+def teaching_report(tmp_path_factory: pytest.TempPathFactory, teaching: object) -> Path:
+    from mediakit.report import build_report
+
+    result = build_report(teaching, tmp_path_factory.mktemp("report"), codebook=CODEBOOK, quiet=True)
+    assert not result.skipped, result.skipped
+    return result.html
+
+
+@pytest.fixture(scope="module")
+def corpus_notebook_page(tmp_path_factory: pytest.TempPathFactory, teaching: object) -> Path:
+    import subprocess
+    import sys
+
+    nbformat = pytest.importorskip("nbformat")
+    pytest.importorskip("nbconvert", reason="nbconvert (a dev extra) exports notebooks to HTML")
+    out = tmp_path_factory.mktemp("corpus_notebook")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in CORPUS_CELLS]
+    nbformat.write(nb, out / "corpus_charts.ipynb")
+    run = subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--execute",
+                          "--ExecutePreprocessor.timeout=300", str(out / "corpus_charts.ipynb")],
+                         capture_output=True, text=True, cwd=out, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    page = out / "corpus_charts.html"
+    assert page.is_file()
+    return page
+
+
+@needs_browser
+def test_report_of_the_teaching_corpus_draws_offline(teaching_report: Path) -> None:
+    (rep,) = _browser.check_pages([teaching_report])
+    assert rep.ok, rep.line()
+    assert rep.charts == rep.interactive >= 12  # every corpus chart and the paragraph strip of the article views
+    (rep,) = _browser.check_pages([teaching_report], scripts=False)
+    assert rep.ok, rep.line()
+    assert rep.charts == rep.static_only >= 12
+
+
+@needs_browser
+def test_exported_corpus_notebook_draws_offline(corpus_notebook_page: Path) -> None:
+    # (a cell that raised would have made nbconvert --execute fail in the fixture)
+    (rep,) = _browser.check_pages([corpus_notebook_page], tolerate=TEMPLATE_CDN)
+    assert rep.ok, rep.line()
+    assert rep.charts == rep.interactive == 4
+    (rep,) = _browser.check_pages([corpus_notebook_page], scripts=False)
+    assert rep.ok, rep.line()
+    assert rep.charts == rep.static_only == 4

@@ -2,12 +2,15 @@
 
 Shell examples run from the repository root with the installed ``mediakit`` entry point (or
 ``python -m mediakit`` when there is none); output redirected to a file (``> out.csv``, ``-o out.csv``) goes
-to a temporary folder instead of the repository. Python blocks run in order in one namespace, like a notebook.
+to a temporary folder instead of the repository. Python blocks run in order in one namespace, like a notebook,
+from a temporary folder that links the repository's ``data/`` (so the files they save stay out of the
+repository).
 
 Skipped, and why:
 - install commands (``python3 -m venv``, ``pip install``): the test runs inside the environment they make;
 - ``python -m pytest``: it is this test run itself;
-- spaCy examples: they need a trained pipeline, which mediakit never downloads and the tests do not have.
+- spaCy examples: they need a trained pipeline, which mediakit never downloads and the tests do not have;
+- ``mediakit walk``: it runs every notebook, which tests/test_walk.py does once (with the README's command).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ _SKIP = (
     (re.compile(r"^python3? -m venv\b|\bpip install\b"), "install command"),
     (re.compile(r"-m pytest\b"), "the test suite itself"),
     (re.compile(r"\bspacy\b"), "needs a trained spaCy pipeline"),
+    (re.compile(r"\bmediakit walk\b"), "run once by tests/test_walk.py"),
 )
 
 
@@ -99,8 +103,10 @@ def test_readme_shell_example_runs(command: str, tmp_path: Path) -> None:
     assert r.stdout.strip() or any(p.stat().st_size for p in tmp_path.iterdir()), f"{command}: no output"
 
 
-def test_readme_python_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+def test_readme_python_examples_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # from a scratch folder that sees the repository's data/: files the examples save land there
+    (tmp_path / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {"__name__": "__readme__"}
     ran = 0
     for lang, code in README_BLOCKS:

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from mediakit import FetchError, InputError, extract
-from mediakit import inputs as inputs_mod
+from mediakit import fetch as fetch_mod
 from mediakit.cli import main
 from mediakit.inputs import fetch_url, read_input
 
@@ -196,14 +196,14 @@ def test_redirect_to_other_scheme_refused(server: str) -> None:
 
 def test_each_redirect_target_is_checked(server: str, monkeypatch) -> None:
     seen: list[str] = []
-    real = inputs_mod._check_address
+    real = fetch_mod._check_address
 
     def check(host: str, ip: str, allow_private: bool) -> None:
         seen.append(host)
         if len(seen) > 1:  # the redirect target: pretend it is private and not allowed
             real(host, ip, False)
 
-    monkeypatch.setattr(inputs_mod, "_check_address", check)
+    monkeypatch.setattr(fetch_mod, "_check_address", check)
     with pytest.raises(FetchError, match="private"):
         extract(f"{server}/to-self", allow_private=True)
     assert len(seen) == 2

@@ -415,3 +415,29 @@ def test_benchmark_script_writes_one_line_per_quote(tmp_path):
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {r["text"] for r in rows} == {"Ferry to resume", "the ferry would resume on Monday"}
     assert all(set(r) >= {"doc", "start", "end", "speaker_start", "speaker_end", "kind", "cue", "rule"} for r in rows)
+
+
+# -- what is not counted as reported words (kind 6) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels vowed retribution against the port authority for the raid.",
+        "Mayor Ines Carvalho praised the harbour crews for their work during the storm.",
+        "The Halden index added 0.4 per cent to 2,106 points on Tuesday.",
+        "Coach Ruth Amadi knows how to win a final.",
+        "Ruth Amadi would not say who had paid for the new pier.",
+        "The harbour master won't say what he will do next.",
+        "We can't predict the weather in the strait, the skipper said.",
+    ],
+)
+def test_objects_figures_and_refused_speech_are_not_reported_words(text: str) -> None:
+    found = [q.text(text) for q in find_quotes(text)]
+    assert not [t for t in found if t.startswith(("retribution", "the harbour crews", "0.4", "how", "who", "what"))], found
+
+
+def test_a_verb_with_a_listener_and_an_infinitive_reports_what_they_were_told() -> None:
+    text = "The utility reminded customers to stay away from fallen power lines."
+    quotes = find_quotes(text)
+    assert quotes and quotes[0].speaker_text == "The utility" and "stay away" in quotes[0].text(text)

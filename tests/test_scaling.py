@@ -19,10 +19,8 @@ from pathlib import Path
 import pytest
 
 import mediakit
-from mediakit import analysis
 from mediakit.actors import Actor, Mention
 from mediakit.actors.candidates import Found as ActorsFound
-from mediakit.analysis import _Mentions, link_quotes
 from mediakit.clean import lines
 from mediakit.clean.lines import make_line
 from mediakit.model import Article, Span
@@ -31,6 +29,8 @@ from mediakit.quotes.document import SENTENCE_WINDOW, Document
 from mediakit.quotes.followons import _Nearest
 from mediakit.quotes.records import Found
 from mediakit.quotes.result import Quote
+from mediakit.speakers import index, link_quotes
+from mediakit.speakers.index import Mentions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import longtext  # noqa: E402
@@ -66,7 +66,7 @@ def test_work_doubles_when_the_text_doubles(make: Callable[[int], str], size: in
     assert 1.9 < len(large) / len(small) < 2.1
     before = _calls_by_package(lambda: mediakit.analyse(text=small))
     after = _calls_by_package(lambda: mediakit.analyse(text=large))
-    for package in ("actors", "quotes", "analysis.py", "clean"):
+    for package in ("actors", "quotes", "speakers", "analysis.py", "clean"):
         if before[package] > 200:
             assert after[package] / before[package] < 2.4, (package, before[package], after[package])
 
@@ -129,20 +129,42 @@ def _person(i: int, name: str, starts: list[int], gender: str | None) -> Actor:
 
 
 def test_a_pronoun_reads_back_a_bounded_number_of_mentions_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(analysis, "PRONOUN_LOOKBACK", 50)
-    source = "Tomas Brandt spoke. " + "Lena Ortiz spoke. " * 80 + "He said it was over."
-    he = source.rindex("He")
-    tomas = _person(1, "Tomas Brandt", [0], "m")
-    lena = _person(2, "Lena Ortiz", [20 + 18 * i for i in range(80)], "f")
-    quote = Quote(he + 8, len(source) - 1, "indirect", he + 3, he + 7, "said", "neutral", he, he + 2, "He",
-                  "pronoun", "reported words (speaker-verb-clause)", False, "speaker-verb-clause")
+    # one long sentence: its subject first, then eighty names that are not its subject, then "he"
+    source = "Tomas Brandt met " + "Lena Ortiz and " * 80 + "then he said it was over."
+    he = source.rindex(" he ") + 1
+    lena_at = [17 + 15 * i for i in range(80)]
+
+    def link(limit: int, notes: list[str] | None = None) -> object:
+        monkeypatch.setattr(index, "PRONOUN_LOOKBACK", limit)
+        tomas = _person(1, "Tomas Brandt", [0], None)
+        lena = _person(2, "Lena Ortiz", lena_at, None)
+        quote = Quote(he + 8, len(source) - 1, "indirect", he + 3, he + 7, "said", "neutral", he, he + 2, "he",
+                      "pronoun", "reported words (speaker-verb-clause)", False, "speaker-verb-clause")
+        (linked,) = link_quotes(source, [quote], [tomas, lena], None, notes)
+        return linked
+
     notes: list[str] = []
-    (linked,) = link_quotes(source, [quote], [tomas, lena], notes)
-    assert linked.actor is None and "among the 50 actor mentions before it (PRONOUN_LOOKBACK)" in linked.rule
+    linked = link(50, notes)
+    assert linked.actor is None and "PRONOUN_LOOKBACK" in linked.how
     assert len(notes) == 1 and "PRONOUN_LOOKBACK" in notes[0]
-    monkeypatch.setattr(analysis, "PRONOUN_LOOKBACK", 100)
-    (linked,) = link_quotes(source, [quote], [_person(1, "Tomas Brandt", [0], "m"), lena])
-    assert linked.actor is not None and linked.actor.name == "Tomas Brandt"
+    notes = []
+    linked = link(100, notes)
+    assert linked.actor is not None and linked.actor.name == "Tomas Brandt" and not notes
+
+
+def test_a_pronoun_reads_back_a_bounded_number_of_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "he" after thousands of sentences inside one quotation (they add no distance): the walk stops
+    source = 'Tomas Brandt spoke. "' + "It rained. " * 300 + '" Then he said it was over.'
+    he = source.rindex(" he ") + 1
+    quote = Quote(he + 8, len(source) - 1, "indirect", he + 3, he + 7, "said", "neutral", he, he + 2, "he",
+                  "pronoun", "reported words (speaker-verb-clause)", False, "speaker-verb-clause")
+    quoted = Quote(20, source.index('"', 21) + 1, "direct", None, None, None, None, None, None, None, None, "x")
+    for limit, found in ((100, None), (1000, "Tomas Brandt")):
+        monkeypatch.setattr(index, "PRONOUN_LOOKBACK", limit)
+        notes: list[str] = []
+        linked = link_quotes(source, [quoted, quote], [_person(1, "Tomas Brandt", [0], None)], None, notes)[1]
+        assert (linked.actor.name if linked.actor else None) == found
+        assert bool(notes) == (found is None)
 
 
 # -- the structures that replaced scans answer as the scans did -----------------------------------------------
@@ -154,17 +176,20 @@ def test_mention_index_keeps_the_order_of_one_sorted_list() -> None:
     for a in actors:
         a.mentions = sorted((Mention(s, s + rng.randint(1, 4), "x", "r", "name")
                              for s in rng.sample(range(300), 25)), key=lambda m: m.start)
-    index = _Mentions(actors)
+    mentions = Mentions(actors)
     plain = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda x: x[0])
     for _ in range(200):
         s = rng.randrange(300)
         item = (s, s + rng.randint(1, 4), rng.choice(actors))
-        index.add(*item)
+        mentions.add(*item)
         k = next((i for i, x in enumerate(plain) if x[0] >= s), len(plain))
         plain.insert(k, item)  # what inserting at bisect_left does
         lo, hi = sorted(rng.sample(range(310), 2))
-        assert index.starting(lo, hi) == [x for x in plain if lo <= x[0] < hi]
-        assert list(index.before(hi)) == [x for x in reversed(plain) if x[0] < hi]
+        assert mentions.starting(lo, hi) == [x for x in plain if lo <= x[0] < hi]
+        assert mentions.count(lo, hi) == len([x for x in plain if lo <= x[0] < hi])
+        for last in (1, 3, 50):
+            assert mentions.starting(lo, hi, last) == [x for x in plain if lo <= x[0] < hi][-last:]
+        assert list(mentions.before(hi)) == [x for x in reversed(plain) if x[0] < hi]
 
 
 def test_stray_quotations_find_the_same_attribution_as_a_scan_would() -> None:

@@ -34,6 +34,15 @@ What it finds
   nouns ("activists", "officials", "local residents").
 * **Anonymous sources**: "sources", "a source close to the talks", "people familiar with the matter",
   "a senior official who asked not to be named".
+* **Boundaries and types**: photo and video credits ("(Jo Ruiz/The Valley Press)", "Jo Ruiz/Getty
+  Images", "Jo Ruiz has more") and datelines ("OSLAVA --") are not read; a title with no name after it
+  ("Energy Minister") is not an actor; organisations that look like people are typed by their words
+  ("Manitoba Hydro", "Veterans Affairs", "Statistics Canada", a brand with a capital inside such as
+  "TransLink", a plural name after "the" such as "the Carolina Hurricanes", a name after an
+  organisation word such as "the aid group Gatsby"); particles stay inside a name ("Abir Al Basha", "Ben
+  van der Pluijm", "DeLaet"); an age (", 39,"), an apposition ("Sten Corr, an electrician,") or a he/she
+  later in the sentence a name opens is evidence of a person; a first name alone with a role of its own
+  ("Okafor's father, Joseph") is not merged into a namesake ("Joseph Adeyemi").
 
 What it misses
 --------------
@@ -41,8 +50,9 @@ What it misses
   evidence at all (they are left out rather than guessed).
 * Coreference beyond names, acronyms, unique role descriptions and (in :mod:`mediakit.analysis`)
   pronouns: "the 67-year-old", "the company" and "the former teacher" stay unlinked.
-* A country is typed "place" even when it acts; its mentions say when a capital stood for its
-  government. Headline-style Title Case spans only confirm names already found in the body.
+* A country is typed "place" here even when it acts (:mod:`mediakit.speakers` types a country that
+  speaks as an organisation); its mentions say when a capital stood for its government. Headline-style
+  Title Case spans only confirm names already found in the body.
 * Person names with no given name in the list, no title, no honorific and no speech verb.
 
 Where the code lives

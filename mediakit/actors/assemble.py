@@ -19,8 +19,9 @@ from .patterns import PAREN_ACRONYM, PRONOUN_FAST, THE_BEFORE, find_words
 from .results import Actor, Mention
 
 # evidence that makes a single capitalised word a person on its own
-_STRONG_EVIDENCE = frozenset({"honorific", "title", "apposition", "role before", "who", "model"})
+_STRONG_EVIDENCE = frozenset({"honorific", "title", "apposition", "role before", "who", "model", "age"})
 _INITIALS_SPLIT = re.compile(r"[\s-]+")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "MPs", "MLAs": a group of people
 
 
 class Entry:
@@ -103,6 +104,7 @@ class Assembler:
         self._link_acronyms()
         _link_descriptions(self.entries, self.found.spans, self.source, self.lex)
         _genders(self.entries, self.source)
+        _teams(self.entries, self.source)
         return _to_actors(self.entries)
 
     def _merge_short_persons(self) -> None:
@@ -188,6 +190,17 @@ class Assembler:
         first: dict[int, int] = {}  # by id: an entry's first mention (kept up to date as they grow)
         for tok, cs in by_form.items():
             matches = by_last.get(tok) or by_first.get(tok) or []
+            if matches and tok not in by_last:
+                # a first name alone with its own role ("Spindler's father, Joseph") is another person
+                # than the "Joseph Boinnet" it shares the name with
+                own = [c for c in cs if c.roles and not any(
+                    r.lower() in (x.lower() for x in m.roles) for m in matches for r in c.roles)]
+                if own:
+                    e = self.entry("person:" + tok.lower(), tok, "person", (tok,))
+                    for c in own:
+                        e.add(c, rule=c.rule + f" (a first name with its own role '{c.roles[0]}': not "
+                                                f"{matches[0].name})")
+                    cs = [c for c in cs if c not in own]
             if matches:
                 for c in cs:
                     e = self._first_named(matches, c.start, first)
@@ -206,6 +219,14 @@ class Assembler:
                 continue
             evidence = set().union(*(c.evidence for c in cs))
             strong = evidence & _STRONG_EVIDENCE
+            low = tok.lower()
+            if not strong and (low in lex.group_nouns or low[:-1] in lex.parties or low[:-1] in lex.person_nouns
+                               or low[:-1] in lex.role_words or _PLURAL_ACRONYM.fullmatch(tok)):
+                # "Protestors say", "the Liberals argue", "MPs said": a group, not a person
+                e = self.entry("group:" + low, tok, "group", (tok,))
+                for c in cs:
+                    e.add(c, rule=f"'{tok}': a plural word for people, written with a capital", kind="group")
+                continue
             if all("initial" in c.evidence for c in cs) and not strong:
                 if self.found.seen_lower(tok) or "speech verb" not in evidence:
                     continue  # only ever opens a sentence: a capitalised common word
@@ -310,7 +331,9 @@ def _link_descriptions(entries: dict[str, Entry], spans: list[KeptSpan], source:
                     if e not in heads.setdefault(w, []):
                         heads[w].append(e)
                     break
-    unique = {h: es[0] for h, es in heads.items() if len(es) == 1 and h not in ("member", "resident")}
+    # (a kinship word is relative to someone: "the father" is not the one father named so far)
+    unique = {h: es[0] for h, es in heads.items() if len(es) == 1 and h not in ("member", "resident")
+              and h not in lex.kinship}
     if not unique:
         return
     taken = _Taken(len(source), (m for e in entries.values() for m in e.mentions))
@@ -375,6 +398,20 @@ def _genders(entries: dict[str, Entry], source: str) -> None:
                 votes["m" if nxt.group(1) else "f"] += 1
         if votes["m"] != votes["f"]:
             e.gender = "m" if votes["m"] > votes["f"] else "f"
+
+
+def _teams(entries: dict[str, Entry], source: str) -> None:
+    """ "the Carolina Hurricanes", "the Canucks": a plural name written after "the" is a team or a body,
+    never a person."""
+    for e in entries.values():
+        if e.type != "person" or not e.tokens[-1].endswith("s") or e.tokens[-1].endswith("ss") or e.roles:
+            continue
+        names = [m for m in e.mentions if m.kind in ("name", "short")]
+        after_the = sum(source[max(0, m.start - 4) : m.start].lower() == "the " for m in names)
+        if after_the and 2 * after_the >= len(names):
+            e.type = "organisation"
+            e.mentions = [Mention(m.start, m.end, m.text, m.rule + " (a plural name after 'the': a team or body)",
+                                  m.kind) for m in e.mentions]
 
 
 def _to_actors(entries: dict[str, Entry]) -> list[Actor]:

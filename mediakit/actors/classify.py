@@ -6,10 +6,12 @@ A part is a sequence of (word, start, end) with offsets counted from ``base``, a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from .candidates import Candidate, Found, KeptSpan
+from .lexicon import Lexicon
 from .parts import (
     Part,
     PartWords,
@@ -172,7 +174,17 @@ class NameClassifier:
         comma = nxt[:1] == "," or nxt[1:3] == "s,"
         if comma and WHO_AFTER.match(text, e):
             c.evidence.add("who")
+        if comma and AGE_AFTER.match(text, e):
+            c.evidence.add("age")  # "Ragheb Tarek, 49, said"
         m = rx.role_after.match(text, e) if comma else None
+        if comma and m is None:
+            pm = PERSON_APPOSITION.match(text, e)
+            if pm and _person_word(pm.group(1), self.lex):
+                c.evidence.add("apposition")  # "Sten Corr, an electrician,"
+        if len(c.tokens) > 1 and not c.evidence and sp.initial(s):
+            pro = PRONOUN_AFTER.match(text, e)
+            if pro is not None:
+                c.evidence.add("pronoun after")  # "Mamadou Dia was on a trip when he ended up ..."
         if m and self._role_ok(m.group("role")):
             role = _clean_role(m.group("role"))
             comp = m.group("comp")
@@ -183,6 +195,17 @@ class NameClassifier:
             c.roles.append(role)
             c.evidence.add("apposition")
             c.gender = c.gender or self.lex.roles.get(role.split()[-1].lower())
+        prev = None
+        if s > 1 and text[s - 1] == " " and text[s - 2].islower() and c.start == sp.src(s):
+            w = text[text.rfind(" ", max(0, s - 30), s - 1) + 1 : s - 1]
+            prev = w if w in self.lex.org_nouns_before else None
+        if prev is not None and prev.islower() and prev not in self.lex.role_words \
+                and not PLURAL_ACRONYM.fullmatch(c.tokens[-1]):
+            # "the aid group Gatsby", "retailer Walmart": the word before names what the name is
+            c.type = "organisation"
+            c.canonical = " ".join(c.tokens)
+            c.rule += f" after the organisation word '{prev}'"
+            return
         before = self._role_before(sp, s)
         if before:
             c.roles.insert(0, before.role)
@@ -262,8 +285,9 @@ class NameClassifier:
                 continue
             aff_toks.insert(0, w)
             k -= 1
-        if comma and k >= 0 and toks[k].lower() not in ("the", "a", "an", "by", "with", "to", "from", "and", ",", "(", ":"):
-            return None
+        if comma and k >= 0 and toks[k].lower() not in ("the", "a", "an", "by", "with", "to", "from", "and", ",", "(", ":",
+                                                         ";", "\u201c", "\"") and toks[k][-1] not in ".!?":
+            return None  # (a sentence ending before it: "... died. Okafor's father, Joseph, says")
         role = " ".join(premods + [toks[j]] + comp)
         aff = affiliation_of(" ".join(aff_toks)) if aff_toks else None
         return RoleBefore(role, aff, lex.roles.get(toks[j].lower()))
@@ -275,6 +299,18 @@ class NameClassifier:
         if before[-1] in self.lex.locative:
             return True
         return len(before) > 1 and f"{before[-2]} {before[-1]}" in self.lex.locative
+
+
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "coalition MPs": people, not an organisation
+AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
+PERSON_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\b(?=[,.;]|\s+(?:who|from|at|in|of|for|with|and|said|says)\b)")
+# a he/she later in the sentence a name opens ("Mamadou Dia was on a trip when he ...")
+PRONOUN_AFTER = re.compile(r"[^.!?;\u201c\"]{1,120}?\b(?:he|she)\b")
+
+
+def _person_word(word: str, lex: Lexicon) -> bool:
+    w = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return w in lex.person_nouns and w not in lex.collective or w in lex.kinship
 
 
 def _clean_role(role: str) -> str:

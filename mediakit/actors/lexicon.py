@@ -46,6 +46,13 @@ class Lexicon:
         self.locative = words("locative_words")
         self.group_nouns = wl.group_nouns()
         self.group_modifiers = wl.group_modifiers()
+        # the speaker linker's lists (speaker_words.txt), kept here with the rest for one look-up object
+        self.person_nouns = wl.person_nouns()
+        self.kinship = wl.kinship_nouns()
+        self.collective = wl.collective_nouns()
+        self.speaker_documents = wl.speaker_documents()
+        # a common noun before a name that makes the name an organisation ("the aid group Gatsby")
+        self.org_nouns_before = words("org_nouns_before_names") | frozenset(wl.organisation_words())
         self.parties = {r[0].lower(): r[1] for r in sec.get("party_adjectives", ()) if len(r) > 1}
         self.given = wl.given_names()
         # name -> (canonical, type, kind)

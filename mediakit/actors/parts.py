@@ -15,6 +15,7 @@ words: the same names recur within an article and across articles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,6 +102,9 @@ def split_run(run: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
                 cur.append((bare, s, e - 1))
                 parts.append([])
                 continue
+        if low in _INNER_PARTICLES and cur and i + 1 < len(toks) and toks[i + 1][0][:1].isupper():
+            cur.append((t, s, e))  # "Abir Al Basha", "Omar El Akkad": a particle inside a name
+            continue
         if low.rstrip(".") in lex.not_name:
             parts.append([])
             continue
@@ -241,9 +245,20 @@ def plan_part(toks: tuple[str, ...]) -> TypedPlan | NamePlan | None:
     text = " ".join(rest)
     if lrest[0] in lex.role_words and lrest[0] not in lex.org_heads and len(rest) > 1 and lrest[1] in ("of", "for"):
         return None  # "Minister of Water and Energy" without a name: a title, not an organisation
+    if not honorific and len(rest) > 1 and lrest[-1] in lex.role_words and lrest[-1] not in lex.org_heads:
+        return None  # "Energy Minister", "Market Strategist": a title with no name after it
     if not honorific and not affiliation:
+        camel = next((t for t in rest if _camel_brand(t)), None)
+        if camel is not None:
+            return TypedPlan("organisation", f"'{camel}' has a capital inside the word, as brands do", "name",
+                             text, None)
+        if len(rest) > 1 and rest[0] not in lex.given and lex.names.get(undot(rest[-1]), ("", "", ""))[2] == "country":
+            return TypedPlan("organisation", f"name ending in the country '{rest[-1]}' (an agency or a team)", "name",
+                             text, affiliation_of(rest[-1]))
+        if len(rest) > 1 and lrest[-1] in lex.parties:
+            return None  # "Kentucky Republican": a description, not a name
         heads = [w for w in lrest if w in lex.org_heads]
-        if lrest[-1] in lex.event_heads and lrest[-1] != "congress":
+        if lrest[-1] in lex.event_heads and lrest[-1] != "congress" and (len(rest) > 1 or lrest[-1] not in ("open",)):
             return TypedPlan("event", f"name ending in event word '{rest[-1]}'", "name", text, None)
         if heads:
             kind = lex.org_heads[heads[-1]]
@@ -264,7 +279,7 @@ def plan_part(toks: tuple[str, ...]) -> TypedPlan | NamePlan | None:
             return None
         if any(w in lex.role_words or (w in lex.role_modifiers and len(rest) == 1) for w in lrest):
             return None  # a bare title ("High Commissioner", "President")
-    if len(rest) > 5 or not all(namey(t) for t in rest):
+    if len(rest) > 5 or not all(namey(t) or t in PARTICLES for t in rest) or rest[-1] in PARTICLES:
         return None
     if any(w in lex.place_heads or w in lex.org_heads for w in lrest):
         return None  # "Kent County Republican": not a person's name
@@ -276,6 +291,19 @@ def plan_part(toks: tuple[str, ...]) -> TypedPlan | NamePlan | None:
         evidence += ("honorific",)
     return NamePlan(i, tuple(roles), affiliation, gender, honorific,
                     "honorific before the name" if honorific else "capitalised name", evidence)
+
+
+# capitalised particles that stay inside a person's name when a name word follows
+_INNER_PARTICLES = frozenset("al el bin ibn abu abd ben bint de del della der van von da di du la le".split())
+# capitals inside a word that names a person: "McCallum", "MacVicar", "DeLaet", "LaPlante", "O'Brien"
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St", "Del", "Dal")
+_INNER_CAPITAL = re.compile(r"^([A-Z][a-z]+)[A-Z][a-z]")
+
+
+def _camel_brand(tok: str) -> bool:
+    """ "TransLink", "TechCrunch", "SkyTrain": a capital inside the word, not after a name prefix."""
+    m = _INNER_CAPITAL.match(tok)
+    return m is not None and m.group(1) not in _NAME_PREFIXES
 
 
 def _title_split(toks: tuple[str, ...], lows: list[str], i: int) -> TitleSplit | None:

@@ -61,6 +61,54 @@ _SMALL = frozenset(
 )
 
 
+# Credits and datelines: names there are not actors of the story ("(Adrian Lee/The Canadian Press)",
+# "Jo Ruiz/Associated Press", "Photo: Jo Ruiz", "Jo Ruiz has more", "As Jo Ruiz reports", "OTTAWA --").
+_CREDIT_NAME = r"[A-Z](?:\.|[\w'\u2019-]+)(?:[ \t]+(?:[A-Z](?:\.|[\w'\u2019-]+)|de|van|der|von|la|le|da|di|du)){0,4}"
+_OUTLET_END = (
+    r"Press|Images|Image|Photo|Photos|Photography|News|Mail|Star|Post|Times|Globe|Sun|Herald|Tribune|AP|AFP|Reuters"
+    r"|Getty|Bloomberg|CBC|CTV|Agency|Service|Wire|Pool|Handout|File|Journal|Gazette|Observer|Canada|EPA|Shutterstock"
+)
+# the outlet after the slash: words up to an outlet word ("The Canadian Press", "Getty Images"), or one word
+_CREDIT_OUTLET = (
+    rf"(?:(?:The[ \t]+)?(?:[A-Z][\w.&'\u2019-]*(?:[ \t]*/[ \t]*|[ \t]+)(?:(?:and|of|the)[ \t]+)?){{0,4}}?(?:{_OUTLET_END})\b"
+    rf"|[A-Z][\w.&'\u2019-]*(?=[ \t]*(?:[).,;:]|$)))"
+)
+_CREDIT_SLASH = re.compile(
+    rf"\([ \t]*{_CREDIT_NAME}[ \t]*/[ \t]*[^()\n]{{2,80}}\)|\b{_CREDIT_NAME}[ \t]*/[ \t]*{_CREDIT_OUTLET}"
+)
+_CREDIT_LABEL = re.compile(
+    rf"\b(?:Photo|Photograph|Photos|Image|Credit|Photo credit|Illustration|Video)(?:[ \t]*:|[ \t]+by)[ \t]*{_CREDIT_NAME}"
+)
+_CREDIT_REPORTER = re.compile(
+    rf"\b{_CREDIT_NAME}[ \t]+has[ \t]+(?:more|the[ \t]+(?:details|latest|story))\b|\bAs[ \t]+{_CREDIT_NAME}[ \t]+reports\b"
+)
+_REPORTER_HINT = re.compile(r" has (?:more|the (?:details|latest|story))\b| reports\b")
+DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+)*(?:,[ \t]+(?:[A-Z][A-Za-z.]+[ \t]*)+(?:[ \t]+\d{1,2})?)?"
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:\u2014|\u2013|--?)[ \t]"
+)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of photo and video credits and of a dateline opening ``text``: names there are not actors.
+
+    >>> t = "OTTAWA -- Rain fell. (Adrian Lee/The Canadian Press) Jo Ruiz has more."
+    >>> [t[s:e] for s, e in credit_spans(t)]
+    ['OTTAWA -- ', '(Adrian Lee/The Canadian Press)', 'Jo Ruiz has more']
+    """
+    out = []
+    m = DATELINE.match(text)
+    if m is not None:
+        out.append((m.start(), m.end()))
+    if "/" in text:
+        out += [(c.start(), c.end()) for c in _CREDIT_SLASH.finditer(text)]
+    if "Photo" in text or "Image" in text or "Credit" in text or "Video" in text or "Illustration" in text:
+        out += [(c.start(), c.end()) for c in _CREDIT_LABEL.finditer(text)]
+    if (" has " in text or " reports" in text) and _REPORTER_HINT.search(text):
+        out += [(c.start(), c.end()) for c in _CREDIT_REPORTER.finditer(text)]
+    return sorted(out) if len(out) > 1 else out
+
+
 def _alt(words: set[str] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 

@@ -15,7 +15,17 @@ from .candidates import Candidate, Found, KeptSpan
 from .classify import NameClassifier
 from .lexicon import ANON_ALWAYS, ANON_MODS, ANON_NOUNS, QUANT
 from .parts import NamePlan, plan_part, split_run
-from .patterns import CHUNK, PART, PREV_WORD, WORD, anonymous_name, find_words, list_patterns, prev_word
+from .patterns import (
+    CHUNK,
+    PART,
+    PREV_WORD,
+    WORD,
+    anonymous_name,
+    credit_spans,
+    find_words,
+    list_patterns,
+    prev_word,
+)
 
 
 class _Occupied:
@@ -31,6 +41,23 @@ class _Occupied:
     def overlaps(self, s: int, e: int) -> bool:
         k = bisect_left(self.starts, e)  # the stretches that start before e; does one end after s?
         return k > 0 and self.ends[k - 1] > s
+
+
+def _blank(text: str, cut: list[tuple[int, int]]) -> str:
+    """``text`` with the stretches ``cut`` (sorted by start; they may overlap) made spaces, offsets kept:
+    built once, not copied again for every stretch."""
+    if not cut:
+        return text
+    parts: list[str] = []
+    at = 0
+    for a, b in cut:
+        a = max(a, at)
+        if b <= a:
+            continue
+        parts += (text[at:a], " " * (b - a))
+        at = b
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 class Finder:
@@ -58,7 +85,8 @@ class Finder:
         for sp in self.found.spans:
             sources = self._sources(sp, group_hits)
             occupied = _Occupied(sources) if sources else None
-            for m in CHUNK.finditer(sp.text):
+            text = _blank(sp.text, credit_spans(sp.text))  # names in credits and datelines are not read
+            for m in CHUNK.finditer(text):
                 if occupied is not None and occupied.overlaps(m.start(), m.end()):
                     continue
                 parts = split_run(m.group())
@@ -138,7 +166,8 @@ class Finder:
         text = sp.text
         w = text[start : start + len(low)]
         if low in lex.group_nouns:
-            if w[0].isupper() and not sp.initial(start) and low not in ("republicans", "democrats"):
+            if w[0].isupper() and not sp.initial(start) and low not in ("republicans", "democrats") \
+                    and low[:-1] not in lex.parties:
                 return  # part of a name run ("Mirren District Police")
             s, e = start, start + len(low)
             name, affiliation, mod = low, None, None
@@ -153,8 +182,10 @@ class Finder:
                     mod, s = two, prev2[1]
                 elif pw.lower() in lex.group_modifiers:
                     mod, s = pw.lower(), prev[1]
-            if low in ("republicans", "democrats"):
-                name = low.capitalize()
+                elif pw.lower() in lex.parties and pw[0].isupper():
+                    mod, affiliation, s = pw, lex.parties[pw.lower()], prev[1]  # "Republican senators"
+            if low in ("republicans", "democrats") or (w[0].isupper() and low[:-1] in lex.parties):
+                name = w  # a party's members: "the Conservatives", "Republicans"
             if mod:
                 name = f"{mod} {name}"
             rule = f"group noun '{low}'" + (f" with '{mod}'" if mod else "")

@@ -27,12 +27,27 @@ Modules:
   ``slide``) and :func:`save_table` (CSV, Parquet, Excel);
 * :mod:`~mediakit.charts.article`: charts of one article or a few: :func:`share_of_voice`,
   :func:`direct_vs_indirect`, :func:`mentions_by_actor`, :func:`who_speaks_where`;
-* :mod:`~mediakit.charts.corpus`: the place for cross-corpus charts built on ``mediakit.measures``.
+* :mod:`~mediakit.charts.corpus`: charts of a whole corpus built on ``mediakit.measures``:
+  :func:`voice_by_group`, :func:`speech_verbs`, :func:`attention_over_time`, :func:`outlet_heatmap`,
+  :func:`anonymous_sources`, :func:`people_per_article`, :func:`actor_pairs`, :func:`source_order`,
+  :func:`who_comes_first`, with :func:`corpus_colours` (one scale per corpus); ``docs/gallery.md`` shows them.
 """
 
 from __future__ import annotations
 
 from .article import direct_vs_indirect, mentions_by_actor, share_of_voice, who_speaks_where
+from .corpus import (
+    actor_pairs,
+    anonymous_sources,
+    attention_over_time,
+    corpus_colours,
+    outlet_heatmap,
+    people_per_article,
+    source_order,
+    speech_verbs,
+    voice_by_group,
+    who_comes_first,
+)
 from .export import PRESETS, chart_spec, save, save_table
 from .render import setup
 from .theme import (
@@ -47,7 +62,8 @@ from .theme import (
 )
 
 __all__ = [
-    "NEUTRAL", "PALETTE", "PRESETS", "ColourScale", "chart_spec", "count_axis", "direct_vs_indirect",
-    "mentions_by_actor", "percent_axis", "save", "save_table", "setup", "share_of_voice", "source_line",
-    "title", "use_theme", "who_speaks_where",
+    "NEUTRAL", "PALETTE", "PRESETS", "ColourScale", "actor_pairs", "anonymous_sources", "attention_over_time",
+    "chart_spec", "corpus_colours", "count_axis", "direct_vs_indirect", "mentions_by_actor", "outlet_heatmap",
+    "people_per_article", "percent_axis", "save", "save_table", "setup", "share_of_voice", "source_line",
+    "source_order", "speech_verbs", "title", "use_theme", "voice_by_group", "who_comes_first", "who_speaks_where",
 ]

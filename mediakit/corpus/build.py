@@ -72,6 +72,21 @@ def _pending(sources: list[str], done: set[str], meta: dict[str, dict[str, Any]]
         yield replace(unit, meta={**unit.meta, **extra}) if extra else unit
 
 
+def _count(sources: list[str], done: set[str], columns: dict[str, str] | None) -> tuple[int, int]:
+    """How many units are still to do, and how many are already in the corpus (one pass over the sources)."""
+    seen: set[str] = set()
+    todo = skipped = 0
+    for unit in expand(sources, columns=columns):
+        if unit.id in seen:
+            continue
+        seen.add(unit.id)
+        if unit.id in done:
+            skipped += 1
+        else:
+            todo += 1
+    return todo, skipped
+
+
 def build_corpus(
     sources: str | Path | Iterable[str | Path],
     out: str | Path,
@@ -119,8 +134,7 @@ def build_corpus(
         allow_private=allow_private, cache_dir=str((out / "cache").resolve()),
     )
     result = BuildResult(out=out)
-    total = sum(1 for _ in _pending(src_list, done, meta, columns))
-    result.skipped = sum(1 for _ in _pending(src_list, set(), meta, columns)) - total
+    total, result.skipped = _count(src_list, done, columns)
     run = {"sources": src_list, "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "engine": engine,
            "workers": workers, "codebook": settings.codebook, "metadata": str(metadata) if metadata else None,
            "columns": columns, "budget": budget, "units": total, "finished": None}

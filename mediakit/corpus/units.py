@@ -51,7 +51,7 @@ def expand(sources: Iterable[str | Path], columns: dict[str, str] | None = None)
             continue
         named = len(paths) == 1 and not Path(s).is_dir()
         for path in paths:
-            imp = _importer_for(path, columns)
+            imp = _importer_for(path, columns, sniff=named)
             if imp is not None:
                 for unit in imp(path):
                     yield _unique(unit, seen)
@@ -62,8 +62,12 @@ def expand(sources: Iterable[str | Path], columns: dict[str, str] | None = None)
                                    error=f"not a supported kind of file ({', '.join(SUPPORTED)})"), seen)
 
 
-def _importer_for(path: Path, columns: dict[str, str] | None) -> Any:
-    """A function ``path -> units`` for a many-article source (export, URL list, feed, WARC), or None."""
+def _importer_for(path: Path, columns: dict[str, str] | None, sniff: bool = False) -> Any:
+    """A function ``path -> units`` for a many-article source (export, URL list, feed, WARC), or None.
+
+    A ``.txt`` file is read as a URL list when its lines are all URLs, but only when it is named on its own
+    (``sniff``): the ``.txt`` files of a folder are articles, and are not opened twice.
+    """
     from .. import importers
     from ..importers import feeds, urls, warc
 
@@ -72,7 +76,7 @@ def _importer_for(path: Path, columns: dict[str, str] | None) -> Any:
         return warc.read_warc
     if name.endswith(feeds.SUFFIXES):
         return feeds.read_feed
-    if name.endswith(urls.SUFFIXES) or (name.endswith(".txt") and _starts_with_urls(path)):
+    if name.endswith(urls.SUFFIXES) or (sniff and name.endswith(".txt") and _starts_with_urls(path)):
         return urls.read_url_list
     if importers.importer_for(path) is not None:
         from ..importers.tabular import read_table

@@ -19,7 +19,6 @@ Conventions every measure follows:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,7 +34,7 @@ __all__ = ["Frame", "Tables", "quoted_words", "strip_quote_marks"]
 #: What a table may be: a polars DataFrame or LazyFrame.
 Frame = pl.DataFrame | pl.LazyFrame
 
-#: ``quotes.paragraph``: computed by :meth:`Tables.from_analyses` until the records spec has the column.
+#: ``quotes.paragraph`` (a records column; tables written before schema version 2 lack it).
 PARAGRAPH = "paragraph"
 
 #: Columns a table may lack: they are filled with nulls of this type.
@@ -137,9 +136,9 @@ class Tables:
         """The tables of some analysed articles, built in memory with :mod:`mediakit.records`.
 
         Each article's ``doc`` is its ``id`` (else its origin, else its position in the list), as in
-        :mod:`mediakit.tables`. The ``quotes`` table gets one column the records spec does not have yet:
-        ``paragraph``, the 0-based index of the body paragraph (``Article.paragraphs``) holding the
-        quote's start, null for a quote in the headline or standfirst.
+        :mod:`mediakit.tables`. The ``quotes`` table's ``paragraph`` is the 0-based index of the body
+        paragraph (``Article.paragraphs``) holding the quote's start, null for a quote in the headline or
+        standfirst.
 
         Parameters
         ----------
@@ -150,8 +149,8 @@ class Tables:
         Returns
         -------
         Tables
-            DataFrames with the columns of :data:`~mediakit.records.ARTICLES`, ``QUOTES`` (plus
-            ``paragraph``), ``ACTORS`` and ``MENTIONS``.
+            DataFrames with the columns of :data:`~mediakit.records.ARTICLES`, ``QUOTES``, ``ACTORS`` and
+            ``MENTIONS``.
 
         Raises
         ------
@@ -183,21 +182,10 @@ class Tables:
                 raise MediakitError(f"two analysed articles have the same id {doc!r}; give each a unique Article.id")
             seen.add(doc)
             arts.append(article_row(a.article, doc, actors=len(a.actors), quotes=len(a.quotes)))
-            starts = [p.start for p in a.article.paragraphs]
-            for row in a.quote_rows(doc):
-                quotes.append({**row, PARAGRAPH: _paragraph_of(row["start"], starts, a.article.paragraphs)})
+            quotes += a.quote_rows(doc)
             actors += a.actor_rows(doc)
             mentions += a.mention_rows(doc)
-        qschema = QUOTES.polars_schema()
-        if PARAGRAPH not in qschema:
-            qschema[PARAGRAPH] = pl.Int64
-        qframe = pl.DataFrame(quotes, schema=qschema, orient="row") if quotes else pl.DataFrame(schema=qschema)
-        return cls(ARTICLES.frame(arts), qframe, ACTORS.frame(actors), MENTIONS.frame(mentions))
-
-
-def _paragraph_of(start: int, starts: list[int], paragraphs: Sequence[Any]) -> int | None:
-    i = bisect_right(starts, start) - 1
-    return i if i >= 0 and start < paragraphs[i].end else None
+        return cls(ARTICLES.frame(arts), QUOTES.frame(quotes), ACTORS.frame(actors), MENTIONS.frame(mentions))
 
 
 def as_tables(corpus: Any) -> Tables:

@@ -25,7 +25,10 @@ What it finds
   (:mod:`mediakit.lexicon`), whose ``class`` becomes the quote's ``cue_class``;
 * mixed quotes: reported speech carrying a quoted fragment (``Lee called the offer "an insult"``);
 * follow-on quote paragraphs with no attribution of their own: they inherit the speaker of the quote
-  just before them (``inherited=True``) when no other paragraph comes between;
+  just before them (``inherited=True``) when no other paragraph comes between; with no quote just
+  before, the speaker of the next paragraph's opening quotation (``"A."`` / ``"B," Lee said.``), or the
+  name or he/she opening the last sentence of a narrative paragraph just before;
+* posts embedded in the page, signed ``- Name (@handle) date`` at the end of their paragraph;
 * nested attributions (``officials said the minister had insisted that ...`` gives two quotes),
   anonymous sources (``sources said``, ``an official who asked not to be named said``), headline
   attributions (``..., ministry says``, ``Mayor Says Ferry Will Resume``) and agentless hedges (``are
@@ -34,6 +37,13 @@ What it finds
   take the speaker by position; a long quotation inside a sentence with no reporting verb takes the
   sentence's subject (rule ``sentence-subject``); a quotation of 25 words or more that no rule
   attributes is still listed, with no speaker (rule ``unattributed``).
+
+What it does not count
+----------------------
+* a verb with only a noun phrase or a figure after it: ``vowed retribution``, ``praised the plan``,
+  ``Kospi added 0.4 per cent``, ``knows how to win`` (no reported words);
+* refused speech: ``would not say who``, ``won't say what he'll do``, ``can't predict`` (``has not
+  said`` and ``isn't saying`` still count, as annotated news counts them).
 
 What it misses
 --------------

@@ -46,9 +46,32 @@ def reporting_use(sent: Sentence, i: int, entry: VerbEntry) -> bool:
         return False
     if prev in ("be", "been", "being", "is", "are", "was", "were") and not t.low.endswith("ing"):
         return False
+    if _negated(sent, i):
+        return False
     if t.low in entry.noun_forms:
         return not sent.title_like and _clear_verb(sent, i)
     return True
+
+
+_NEGATIONS = frozenset("not never n't".split())
+
+
+def _negated(sent: Sentence, i: int) -> bool:
+    """``would not say who``, ``won't say what he'll do``, ``can't predict``: speech refused reports
+    nothing."""
+    toks = sent.toks
+    k = i - 1
+    while k >= 0 and toks[k].kind == "w" and (toks[k].low in ("also", "even", "still", "yet", "really", "simply", "just")
+                                             or (toks[k].low.endswith("ly") and toks[k].text[0].islower())):
+        k -= 1
+    if k < 0 or toks[k].kind != "w":
+        return False
+    low = toks[k].low.replace("\u2019", "'")
+    if low in ("won't", "can't", "cannot", "wouldn't"):
+        return True
+    # "would not say", "will not say": a refusal (a speaker who "has not said" or "isn't saying" may
+    # still be reported as saying nothing yet: those stay)
+    return low in _NEGATIONS and k > 0 and toks[k - 1].low in ("would", "will", "can", "wo")
 
 
 def _naming(sent: Sentence, i: int) -> bool:

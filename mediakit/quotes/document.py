@@ -24,7 +24,7 @@ from ..model import Span
 from ..normalise import normalise
 from ..segment import sentence_bounds, split_paragraphs
 from .cues import sentence_cues
-from .followons import closes_sentence, continuations, dangling
+from .followons import closes_sentence, continuations, dangling, embedded_post
 from .frames import choose_content, locate_frame
 from .frames.colon import colon_intro
 from .frames.unlisted import unlisted_verbs
@@ -150,6 +150,11 @@ class Document:
             here.extend(colon_intro(self, pi, here))
             per_para.append(here)
         for pi, here in enumerate(per_para):
+            post = embedded_post(self, pi)
+            if post is not None:
+                # the paragraph is a post signed at its end: its words are the author's, whatever
+                # verbs they hold
+                here[:] = [post]
             here.extend(continuations(self, pi, here, per_para))
             found.extend(here)
         for q in self.quotations:

@@ -192,6 +192,35 @@ RULES: tuple[Rule, ...] = (
         '"The new pier can take two ferries at once, and the old one will be repaired by autumn."',
     ),
     Rule(
+        id="follow-on-before",
+        group=_ACROSS,
+        template='quotation paragraph with no attribution, tagged at the start of the next paragraph: '
+        'takes "{speaker}" from there',
+        description="A paragraph that is only a quotation, after a paragraph with no quote, takes the "
+        "speaker of the next paragraph when that one opens with a quotation and its attribution.",
+        example='The pier was quiet on Monday.\n\n"We waited all winter for a ferry and nobody came to see us."\n\n'
+        '"Now they want us to pay more," said Marta Holm, who runs the island shop.',
+    ),
+    Rule(
+        id="follow-on-narrative",
+        group=_ACROSS,
+        template='quotation paragraph with no attribution after a paragraph about "{speaker}"',
+        description="A paragraph that is only a quotation, after a paragraph with no quote whose last "
+        "sentence opens with a person's name (two capitalised words or more) or he/she, takes that name "
+        "as its speaker.",
+        example="Marta Holm has run the island shop for thirty years.\n\n"
+        '"We waited all winter for a ferry and nobody from the council came to see us."',
+    ),
+    Rule(
+        id="embedded-post",
+        group=_ACROSS,
+        template='an embedded post signed "{speaker}"',
+        description="A post embedded in the page (a tweet) ends its paragraph with its author's name, "
+        'handle and date ("- Name (@handle) March 3, 2026"); the words before are the author\'s.',
+        example="Ferries are cancelled again this morning and nobody has told us why. pic.twitter.com/x1y2z3 "
+        "\u2014 Ruth Amadi (@ruthamadi) March 3, 2026",
+    ),
+    Rule(
         id="quote-comma-speaker-unlisted-verb",
         group=_UNLISTED,
         template='direct quote followed by "{attribution}", a verb outside the lexicon',

@@ -1,0 +1,233 @@
+"""The speaker linker's word lists, patterns and small text tests (no state: plain functions)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from operator import attrgetter
+
+from ..actors.lexicon import lexicon
+from ..actors.results import Actor
+from ..segment import ABBREVIATIONS
+
+DET = re.compile(
+    r"^(?:(?:the|a|an|its|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|some"
+    r"|several|another|all|many|most|both|other|few|\d[\d,]*)\s+)+",
+    re.I,
+)
+DET_WORDS = frozenset("the a an its his her their one two three some several another all many most both other".split())
+INDEFINITE = frozenset("a an another one some".split())
+POSS_DET = {"his": "he", "her": "she", "their": "they", "its": "it"}
+WORD = re.compile(r"[\w'\u2019.&-]+")
+SPEAKER_TEXT_WORD = re.compile(r"[\w'\u2019-]+")
+HEAD_CUT = re.compile(
+    r",|\s\(|\s[\u2014\u2013-]\s|\s[\u2014\u2013]|\s(?:who|which|that|whose)\s"
+    r"|\s(?:received|obtained|published|released|prepared|commissioned|seen|written|sent|quoted|cited)\s+by\s"
+)
+AGE = re.compile(r"\b\d{1,3}-year-old\b", re.I)
+HE = frozenset({"he", "him"})
+SHE = frozenset({"she", "her"})
+HE_SHE = HE | SHE
+PRONOUN_WORDS = HE_SHE | {"they", "it", "we", "i", "you"}
+BY_START = attrgetter("start")
+GENDER = {"m": "male", "f": "female"}
+
+# words that may open a sentence before its subject ("But", "Meanwhile", "The")
+OPENERS = frozenset(
+    """the a an but and so then also meanwhile however still now later earlier yet even instead indeed
+    separately similarly moreover finally first next both former new longtime veteran""".split()
+)
+# a name after one of these opening words is inside a subordinate clause or a phrase, not the subject
+SUBORDINATE = frozenset(
+    """although though when while if as after before since because unless until once whereas whether
+    despite asked like unlike with without for from in on at to by of about against during under over
+    through between among according""".split()
+)
+# lower-case words that show a name is not the subject of its sentence (verbs, pronouns, negation)
+NOT_BEFORE_SUBJECT = frozenset(
+    """be been being am has have had do does did will would can could should may might must not no he she they it we i you his her their its our my your him them us me who whom which what that
+    this these those there here said says told say tell asked""".split()
+)
+# the speaker words themselves: never an actor's name on their own
+NOT_SPEAKERS = frozenset(
+    """that this these those it there what which who whom whose here when where why how such same
+    something someone anyone everyone nobody none nothing other others each""".split()
+)
+
+
+OWNER_TYPES = ("person", "organisation", "group", "place")
+# "from X", "by X" naming a document's author, not "obtained by X" or "sent to X"
+FROM_BY = re.compile(r"(?<!obtained )(?<!seen )(?<!reviewed )(?<!received )\b(?:from|by)\s+(?:the\s+)?")
+CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:who|which|but|and)\b|\b(?:said|says|told|added)\b")
+# what may stand between an owner's name and the document noun: "'s", "'s new", "" ("the Civic Action study")
+NOUN_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){0,2}")
+LEAST = re.compile(r"^(?:at\s+)?least\s+|^(?:more|fewer)\s+than\s+", re.I)
+PARTITIVE = re.compile(r"^(?:[\w-]+\s+)?of\s+(?:the|these|those|its|his|her|their)\s+", re.I)
+NAMED = re.compile(r"\b(?:named|called|identified as)\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})")
+NEXT_LOWER = re.compile(r"\s+([a-z][\w-]*)")
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+APPOSITION_HEAD = re.compile(r"\s*,\s*(?:which|that|the|a|an)\b([^,.;]{0,80})")
+COMMA = re.compile(r"\s*,\s*")
+FOR_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?")
+MODAL_NAME = re.compile(r"\.?\s+(May|Will|Might|Can|Should|Shall|Must)\s+$")
+AND = re.compile(r"\s(?:and|&)\s")
+CONNECTOR = re.compile(r"\s(?:the|of|for|and)\s")
+POSSESSIVE_LEAD = re.compile(r"^[\w.-]+(?:\s+[A-Z][\w.-]*)*['\u2019]s\s+")
+CLAUSE_CUT = re.compile(r"\s+(?:who|which|that|present|during|at|in|on|from|with|after|before|while|when|"
+                         r"whose|where|speaking|quoted|cited|interviewed)\b.*$")
+
+
+@lru_cache(maxsize=256)
+def noun_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
+
+
+# a sentence break: an end mark (and closing quote or bracket), space, then a capital, digit or opening mark
+SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+def sentences(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[ps:pe]`` for measuring distance back to a name: the breaks of
+    :func:`mediakit.segment.sentence_bounds` (end mark, space, capital) without its finer tests, except
+    that a full stop after an abbreviation or an initial ("Mr.", "U.S.", "J.") is no break."""
+    out = []
+    start = ps
+    for m in SENT_BREAK.finditer(text, ps, pe):
+        at = m.start()
+        if text[at] == ".":
+            k = at
+            while k > ps and (text[k - 1].isalpha() or text[k - 1] == "."):
+                k -= 1
+            word = text[k:at]
+            if word.lower() in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isupper()
+                                                                 and (k == ps or text[k - 1] == " ")):
+                continue  # "Mr.", "U.S.", "J. Smith"
+        out.append((start, m.end()))
+        start = m.end()
+    if start < pe:
+        out.append((start, pe))
+    return out
+
+
+def cut_clause(name: str) -> str:
+    """ "private security professional present during the attack" -> "private security professional"."""
+    return CLAUSE_CUT.sub("", name)
+
+
+def strip_poss(w: str) -> str:
+    return w[:-2] if w.endswith(("'s", "\u2019s")) else w.rstrip("'\u2019")
+
+
+def pronoun_of(low: str) -> str | None:
+    """The pronoun the speaker words are ("he", "She", "what he" -> "he"), or None."""
+    words = low.split()
+    if len(words) == 1 and words[0] in PRONOUN_WORDS:
+        return words[0]
+    if 2 <= len(words) <= 3 and words[-1] in PRONOUN_WORDS and all(
+        w in ("what", "as", "and", "but", "so", "then", "now", "later", "afterwards", "afterward", "again", "also",
+              "still", "yet", "instead", "meanwhile", "earlier", "separately")
+        or (w.endswith("ly") and len(w) > 4) for w in words[:-1]
+    ):
+        return words[-1]
+    return None
+
+
+NOT_PEOPLE_PLURALS = frozenset(
+    "papers numbers others orders letters matters waters centers centres figures barriers borders sectors factors "
+    "monitors computers reactors records meters markers headquarters layers chapters quarters theaters".split()
+)
+PERSON_SUFFIXES = ("ist", "ologist", "ician", "person", "woman", "women", "sman", "smen")
+
+
+def person_noun(head: str) -> bool:
+    """Could the common noun ``head`` name a person, a group or a body of people ("bartender",
+    "advocates", "staff", "the military")? Read from the lists and from person-noun endings."""
+    lex = lexicon()
+    if not head.isalpha() and "-" not in head:
+        return False
+    if head in NOT_SPEAKERS or head in lexicon().speaker_documents:
+        return False
+    sing = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    for w in (head, sing):
+        if w in lexicon().person_nouns or w in lex.role_words or w in lex.group_nouns or w in lexicon().kinship \
+                or w in lexicon().collective or w in lex.org_heads:
+            return True
+    if head.endswith(("ers", "ors")) and len(head) > 6 and head not in NOT_PEOPLE_PLURALS:
+        return True  # "defenders", "organizers", "investors": people doing something
+    return sing.endswith(PERSON_SUFFIXES) and len(sing) > 5
+
+
+def noun_after_name(word: str) -> bool:
+    """Is the lower-case word after a name the noun it modifies ("Lind aides", "Kim's office")?"""
+    lex = lexicon()
+    return word in lex.role_words or word in lex.org_heads or word in lex.group_nouns or person_noun(word)
+
+
+def unnamed_type(head: str) -> str:
+    """The type of an actor described by a common noun: an organisation word, a group (plural) or a person."""
+    lex = lexicon()
+    if head in lexicon().collective or head in lex.org_heads:
+        return "organisation"
+    if head in lex.group_nouns or head in ("staff", "aides", "people", "public") or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3
+    ):
+        return "group"
+    return "anonymous"  # one person the article does not name ("a bartender", "the father")
+
+
+def gender_note(penalty: float, a: Actor, want: str | None) -> str:
+    return " (an earlier pronoun suggested otherwise)" if penalty else ""
+
+
+def names_someone(source: str, s: int, e: int, kind: str | None) -> bool:
+    """Do the speaker's words name someone: a capitalised word that is not a common word opening a
+    sentence ("Less", "Somehow", "That's")?"""
+    lex = lexicon()
+    text = source[s:e]
+    words = list(SPEAKER_TEXT_WORD.finditer(text))
+    for m in words:
+        w = m.group()
+        low = w.lower().replace("\u2019", "'")
+        if not w[0].isupper() or low in lex.stop or low in lex.not_name or low.endswith("'s"):
+            continue
+        if low in NOT_SPEAKERS or low in PRONOUN_WORDS or low in OPENERS or low in SUBORDINATE:
+            continue
+        if m.start() == 0 and len(words) == 1 and sentence_initial(source, s) and (
+            low in lex.group_nouns or low[:-1] in lex.person_nouns
+            or (w not in lex.given and (lower_elsewhere(source, low) or not capitalised_inside(source, w)))
+        ):
+            continue  # a capitalised common word opening a sentence ("Somehow", "Economists")
+        return True
+    return False
+
+
+def sentence_initial(source: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and source[j] in " \t\u00a0\"'\u201c\u2018(":
+        j -= 1
+    return j < 0 or source[j] in ".!?:\n;"
+
+
+def word_positions(source: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands as a whole word in ``source``."""
+    n = len(word)
+    i = source.find(word)
+    while i != -1:
+        before = source[i - 1] if i else " "
+        after = source[i + n] if i + n < len(source) else " "
+        if not (before.isalnum() or before in "'\u2019-") and not (after.isalnum() or after in "'\u2019-"):
+            yield i
+        i = source.find(word, i + 1)
+
+
+def capitalised_inside(source: str, word: str) -> bool:
+    """Is ``word`` written capitalised somewhere a sentence does not open (a name, not a common word)?"""
+    return any(not sentence_initial(source, i) for i in word_positions(source, word))
+
+
+def lower_elsewhere(source: str, low: str) -> bool:
+    """Is the word written in lower case somewhere in the text?"""
+    return next(word_positions(source, low), None) is not None
+
+
