@@ -573,3 +573,22 @@ def test_a_caption_has_a_caption_shape():
     art = clean_text(source)
     check_invariant(source, art)
     assert [(c.text, c.credit) for c in art.captions] == [(long_caption + ".", "Tide Images")]
+
+
+@pytest.mark.parametrize(
+    "source, text, credits",
+    [
+        ("The council said on Monday that ferry fares would rise next year, according to one source: the harbour "
+         "master.", None, []),  # a credit in lower case goes on the prose: the whole line is the text
+        ("\u201cFerry fares rise,\u201d Lena Ortiz said, the image: a queue at the pier.", None, []),
+        ("Residents queue at the pier before the first ferry. Photo: Jo Ruiz/AFP",
+         "Residents queue at the pier before the first ferry.", ["Jo Ruiz/AFP"]),
+    ],
+)
+def test_a_one_line_article_read_as_a_caption_keeps_its_text(source, text, credits):
+    # the line reads as a caption ending in its credit, and the page has no other line: it is the text
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert paragraph_texts(art) == [text or source]
+    assert [c.credit for c in art.captions] == credits and not [c for c in art.captions if c.text]
+    assert any(f.startswith("clean: no line read as article text") for f in art.flags)

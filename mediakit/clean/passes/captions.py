@@ -24,7 +24,7 @@ def take_caption(lines: list[Line], i: int, limit: int, art: Article) -> bool:
         return False
     split = ln.credit
     if split is not None:
-        _caption(ln, art, split[0], split[1], "line ending with a photo credit: caption")
+        _caption(ln, art, split[0], split[1], CAPTION_BY_CREDIT)
         return True
     m = CAPTION_PREFIX.match(ln.content) or CREDIT_LABEL.match(ln.content)
     if m and (m.re is CAPTION_PREFIX or ln.words > 10):
@@ -62,6 +62,12 @@ def split_tail(ln: Line, art: Article) -> None:
     copyright notice a removed footer span (``ln.tail``)."""
     if ln.credit is not None:
         return  # a caption's shape, kept as text by the pass that called: left whole
+    take_tail(ln, art)
+
+
+def take_tail(ln: Line, art: Article) -> None:
+    """The credit or copyright notice ending the paragraph line ``ln`` becomes its ``tail`` (see
+    :func:`split_tail`), whatever the line's length."""
     split = split_credit(ln.content)
     if split is None:
         return
@@ -83,6 +89,9 @@ def _strip_credit(text: str) -> str:
         t = t[1:-1].strip()
     split = split_credit(t)
     return split[1] if split else t
+
+
+CAPTION_BY_CREDIT = "line ending with a photo credit: caption"
 
 
 def _caption(ln: Line, art: Article, text: str, credit: str, reason: str, end: int | None = None) -> None:
