@@ -152,17 +152,21 @@ def test_a_pronoun_reads_back_a_bounded_number_of_mentions_and_says_so(monkeypat
     assert linked.actor is not None and linked.actor.name == "Tomas Brandt" and not notes
 
 
-def test_a_pronoun_reads_back_a_bounded_number_of_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
-    # "he" after thousands of sentences inside one quotation (they add no distance): the walk stops
-    source = 'Tomas Brandt spoke. "' + "It rained. " * 300 + '" Then he said it was over.'
+def test_a_pronoun_reads_back_a_bounded_number_of_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "he" after three hundred paragraphs that are each one quotation (they add no distance): the walk
+    # steps over their sentences at no cost, and stops after PRONOUN_LOOKBACK paragraphs
+    head = "Tomas Brandt spoke.\n\n"
+    source = head + '"It rained. It rained again."\n\n' * 300 + "Then he said it was over."
     he = source.rindex(" he ") + 1
-    quote = Quote(he + 8, len(source) - 1, "indirect", he + 3, he + 7, "said", "neutral", he, he + 2, "he",
+    quote = Quote(he + 8, len(source), "indirect", he + 3, he + 7, "said", "neutral", he, he + 2, "he",
                   "pronoun", "reported words (speaker-verb-clause)", False, "speaker-verb-clause")
-    quoted = Quote(20, source.index('"', 21) + 1, "direct", None, None, None, None, None, None, None, None, "x")
-    for limit, found in ((100, None), (1000, "Tomas Brandt")):
+    quoted = [Quote(s, s + 29, "direct", None, None, None, None, None, None, None, None, "x")
+              for s in range(len(head), he - 10, 31)]
+    assert all(source[q.start] == '"' == source[q.end - 1] for q in quoted)
+    for limit, found in ((100, None), (400, "Tomas Brandt")):
         monkeypatch.setattr(index, "PRONOUN_LOOKBACK", limit)
         notes: list[str] = []
-        linked = link_quotes(source, [quoted, quote], [_person(1, "Tomas Brandt", [0], None)], None, notes)[1]
+        linked = link_quotes(source, [*quoted, quote], [_person(1, "Tomas Brandt", [0], None)], None, notes)[-1]
         assert (linked.actor.name if linked.actor else None) == found
         assert bool(notes) == (found is None)
 

@@ -1,11 +1,12 @@
 """The linker's view of an article: actor mentions by position, quotations, sentences.
 
-Limit: :data:`PRONOUN_LOOKBACK` (5,000). Looking back from a pronoun (or a description that needs
-the most salient actor before it), at most that many actor mentions and speakers of one sentence, and
-that many sentences, are read (an article has a few hundred mentions; a file of thousands of articles
-pasted as one, or a page with its punctuation stripped, can hold a million in one sentence, and
-reading back through all of them for every pronoun would take hours). A search cut short there is
-counted, and :func:`mediakit.speakers.link_quotes` notes it for ``Article.flags``.
+Limit: :data:`PRONOUN_LOOKBACK` (200). Looking back from a pronoun (or a description that needs the
+most salient actor before it), at most that many actor mentions of one sentence (the last ones before
+the pronoun), that many speakers of one sentence, and that many sentences and paragraphs are read. A
+news sentence names a few actors; a page with its punctuation stripped is one sentence of thousands
+of mentions, and reading back through all of them for every pronoun would take its square. Sentences
+wholly inside a quotation, which add no distance, are stepped over at no cost. A search cut short
+there is counted, and :func:`mediakit.speakers.link_quotes` notes it for ``Article.flags``.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from ..segment import split_paragraphs
 from .result import Link
 from .words import BY_START, SPEAKER_TEXT_WORD, sentences
 
-#: How many actor mentions (and speakers) of one sentence, and how many sentences, are read back from a
-#: pronoun in search of its antecedent (see the module docstring).
-PRONOUN_LOOKBACK = 5_000
+#: How many actor mentions (and speakers) of one sentence, and how many sentences and paragraphs, are read
+#: back from a pronoun in search of its antecedent (see the module docstring).
+PRONOUN_LOOKBACK = 200
 
 _NON_SPACE = re.compile(r"\S+")
 
@@ -58,7 +59,7 @@ class MentionIndex:
         self._first_comma: dict[int, int] = {}
         self._paras: list[tuple[int, int]] | None = None
         self._para_starts: list[int] = []
-        self._sentence_cache: dict[int, tuple[list[tuple[int, int, bool]], list[int]]] = {}
+        self._sentence_cache: dict[int, tuple[list[tuple[int, int, bool]], list[int], list[int]]] = {}
         self._paragraph_starts: list[int] | None = None
         # genders read from pronouns this linker resolved: actor id -> {"m": n, "f": n}
         self.pronoun_votes: dict[int, dict[str, int]] = {}
@@ -67,7 +68,9 @@ class MentionIndex:
     def sentences_before(self, pos: int) -> Iterator[tuple[int, int, bool]]:
         """The sentences of the analysed spans from the one holding ``pos`` backwards: ``(start, end, empty)``,
         ``empty`` when the sentence lies wholly inside one quotation (it adds no distance: a long quotation
-        counts as one sentence). Worked out paragraph by paragraph, only as far back as asked."""
+        counts as one sentence). After the first, empty sentences are stepped over (no caller reads
+        them): only the others are given. Worked out paragraph by paragraph, only as far back as asked,
+        and no further than :data:`PRONOUN_LOOKBACK` sentences and paragraphs."""
         if self._paras is None:
             spans = self.spans if self.spans is not None else split_paragraphs(self.source)
             self._paras = sorted((sp.start, sp.end) for sp in spans) or [(0, len(self.source))]
@@ -75,25 +78,56 @@ class MentionIndex:
         i = bisect_right(self._para_starts, pos) - 1
         if i < 0:
             return
-        sents, starts = self._para_sentences(i)
+        sents, starts, full = self._para_sentences(i)
         k = bisect_right(starts, pos)  # the sentences that start after pos are left out
+        first = True
+        steps = 0
+        limit = PRONOUN_LOOKBACK
         while True:
-            for j in range(k - 1, -1, -1):
+            if first and k > 0:
+                yield sents[k - 1]  # the sentence holding pos, even inside a quotation
+                first = False
+                k -= 1
+            j = full[k - 1] if k > 0 else -1
+            while j >= 0:
+                steps += 1
+                if steps > limit:
+                    self._cut_here()
+                    return
                 yield sents[j]
+                first = False
+                j = full[j - 1] if j > 0 else -1
             i -= 1
-            if i < 0:
+            steps += 1
+            if i < 0 or steps > limit:
+                if i >= 0:
+                    self._cut_here()
                 return
-            sents, _starts = self._para_sentences(i)
-            k = len(sents)
+            sents, starts, full = self._para_sentences(i)
+            k = len(sents)  # (still first: the last sentence of this paragraph is given even if empty)
 
-    def _para_sentences(self, i: int) -> tuple[list[tuple[int, int, bool]], list[int]]:
+    def _para_sentences(self, i: int) -> tuple[list[tuple[int, int, bool]], list[int], list[int]]:
+        """The sentences of paragraph ``i`` (see :meth:`sentences_before`), their starts, and for each
+        the index of the nearest one at or before it that is not empty (-1: none)."""
         found = self._sentence_cache.get(i)
         if found is None:
             ps, pe = self._paras[i]
             bounds = sentences(self.source, ps, pe)
             sents = [(s, e, self._within_one_quote(s, e)) for s, e in bounds] or [(ps, pe, False)]
-            self._sentence_cache[i] = found = (sents, [x[0] for x in sents])
+            full = []
+            last = -1
+            for j, x in enumerate(sents):
+                if not x[2]:
+                    last = j
+                full.append(last)
+            self._sentence_cache[i] = found = (sents, [x[0] for x in sents], full)
         return found
+
+    def _cut_here(self) -> None:
+        """A search back stopped at :data:`PRONOUN_LOOKBACK` (counted once per search)."""
+        if not self._cut:
+            self._cut = True
+            self.cut_short += 1
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The start and end of the sentence holding ``pos``."""

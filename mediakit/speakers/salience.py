@@ -55,12 +55,8 @@ class Salience(MentionIndex):
         best: tuple[float, int, Actor, str] | None = None
         dist = -0.5
         self._cut = False
-        limit = index.PRONOUN_LOOKBACK
-        for n, (lo, hi, empty) in enumerate(self.sentences_before(ss)):
+        for lo, hi, empty in self.sentences_before(ss):
             if dist > 12 or (best is not None and dist > best[0]):
-                break
-            if n == limit:
-                self._cut_here()
                 break
             current = dist < 0
             if current or not empty:
@@ -135,12 +131,6 @@ class Salience(MentionIndex):
         if found is None:
             found = self._capitals[key] = any(m.kind == "capital" for m in a.mentions)
         return found
-
-    def _cut_here(self) -> None:
-        """A search back stopped at :data:`~mediakit.speakers.index.PRONOUN_LOOKBACK` (counted once)."""
-        if not self._cut:
-            self._cut = True
-            self.cut_short += 1
 
     def lookback_note(self) -> str:
         """After a search back found nothing: what stopped it, when the limit did."""
