@@ -266,3 +266,48 @@ def test_normal_articles_are_not_flagged() -> None:
     mediakit.analyse(art)
     assert not [f for f in art.flags if f.startswith("analysis:")]
     assert isinstance(art, Article)
+
+
+def test_a_page_of_very_many_elements_is_extracted_without_the_fallback_and_flagged(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediakit import html
+
+    paras = "".join(f"<p>{p}</p>" for p in longtext.paragraphs(30))
+    page = f"<html><head><title>Harbour news</title></head><body><article>{paras}</article></body></html>"
+    art = mediakit.extract(page)
+    assert art.paragraphs and not [f for f in art.flags if "HTML_FALLBACK_ELEMENTS" in f]
+    monkeypatch.setattr(html, "HTML_FALLBACK_ELEMENTS", 20)
+    art = mediakit.extract(page)
+    assert art.paragraphs and [f for f in art.flags if "HTML_FALLBACK_ELEMENTS" in f]
+
+
+def test_the_people_named_first_are_known_as_a_scan_would_find_them() -> None:
+    from mediakit.speakers.index import MentionIndex
+
+    rng = random.Random(7)
+    source = "x" * 2000
+    actors = [_person(i, f"P{i}", [rng.randrange(100, 1900)], None) for i in range(1, 30)]
+    linker = MentionIndex(source, [], list(actors), None)
+    items: list[Actor] = []
+    for step in range(300):
+        if actors and rng.random() < 0.3:
+            items.append(actors.pop())  # the list grows at its end
+        if items and rng.random() < 0.2:  # a mention added before an actor's first moves it earlier
+            a = rng.choice(items)
+            s = rng.randrange(0, 2000)
+            linker.add_mention(a, s, s + 1, "r", "pronoun")
+        pos = rng.randrange(0, 2000)
+        for k in (2, 3):
+            got = linker.named_before(("test", k), items, pos, k)
+            before = sorted((a for a in items if a.first_position < pos), key=lambda a: a.first_position)
+            assert len(got) == min(k, len(before)), step
+            assert sorted(a.first_position for a in got) == [a.first_position for a in before[:k]]
+
+
+def test_a_huge_attribute_is_emptied_before_extraction_and_flagged() -> None:
+    text = " ".join(longtext.paragraphs(3))
+    page = f"<html><body><!-- a comment --><p class='{'x' * 20_000}'>{text}</p></body></html>"
+    art = mediakit.extract(page)
+    assert art.body.strip() == text and [f for f in art.flags if "HTML_ATTRIBUTE_CHARS" in f]
+    art = mediakit.extract(page.replace("x" * 20_000, "story"))
+    assert art.body.strip() == text and not [f for f in art.flags if "HTML_" in f]

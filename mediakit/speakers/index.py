@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterable, Iterator
-from operator import itemgetter
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..actors.results import Actor, Mention
@@ -29,6 +29,7 @@ from .words import BY_START, SPEAKER_TEXT_WORD, sentences
 PRONOUN_LOOKBACK = 200
 
 _NON_SPACE = re.compile(r"\S+")
+FIRST = attrgetter("first_position")
 
 
 class MentionIndex:
@@ -56,6 +57,9 @@ class MentionIndex:
         self._cut = False  # did the search under way stop there?
         self._capitals: dict[int, bool] = {}
         self._headline_spans: list[tuple[int, int]] | None = None
+        self.searched: dict[tuple[str, str], bool] = {}  # words sought in the whole text (see names_someone)
+        self.first_moved = 0  # how often a first_position moved earlier (see earliest)
+        self._earliest: dict[Hashable, tuple[int, list[int], list[Actor]]] = {}
         self._first_comma: dict[int, int] = {}
         self._paras: list[tuple[int, int]] | None = None
         self._para_starts: list[int] = []
@@ -152,12 +156,14 @@ class MentionIndex:
         change the index only when they stop)."""
         return (x for x in self.index.before(pos) if x[1] <= pos)
 
-    def last_named(self, among: list[Actor], pos: int) -> Actor | None:
-        """Of the actors ``among``, the one :meth:`before` meets first: the one with the latest mention
-        that starts before ``pos`` and ends by it. A short walk back through the mentions finds it when
-        it is near; else, as each actor's mentions are sorted by start (see :meth:`add_mention`), a
-        bisection per actor does, rather than a walk over every mention of a long text."""
-        ids = {id(a) for a in among}
+    def last_named(self, among: list[Actor], pos: int, ids: set[int] | None = None) -> Actor | None:
+        """Of the actors ``among`` (whose ids are ``ids``, when known), the one :meth:`before` meets
+        first: the one with the latest mention that starts before ``pos`` and ends by it. A short walk
+        back through the mentions finds it when it is near; else, as each actor's mentions are sorted by
+        start (see :meth:`add_mention`), a bisection per actor does, rather than a walk over every
+        mention of a long text."""
+        if ids is None:
+            ids = {id(a) for a in among}
         for steps, (_s, e, a) in enumerate(self.index.before(pos)):
             if steps > 16 + 2 * len(among):
                 break
@@ -207,8 +213,32 @@ class MentionIndex:
             return
         keys.add((s, e))
         insort(a.mentions, Mention(s, e, self.source[s:e], rule, kind), key=BY_START)
+        if a.mentions[0].start < a.first_position:
+            self.first_moved += 1  # (see earliest)
         a.first_position = a.mentions[0].start
         self.index.add(s, e, a)
+
+    def earliest(self, key: Hashable, items: list[Actor], k: int = 2) -> list[Actor]:
+        """The ``k`` actors of ``items`` named first (smallest ``first_position``). ``items`` is a list
+        that only grows at its end, asked about again under the same ``key``: only the actors added since
+        are read. A first position only ever moves earlier (a mention added before the first); then
+        every answer is worked out afresh."""
+        entry = self._earliest.get(key)
+        if entry is None or entry[0] != self.first_moved:
+            entry = self._earliest[key] = (self.first_moved, [0], [])
+        read, best = entry[1], entry[2]
+        for a in items[read[0]:]:
+            if len(best) < k or a.first_position < best[-1].first_position:
+                best.append(a)
+                best.sort(key=FIRST)
+                del best[k:]
+        read[0] = len(items)
+        return best
+
+    def named_before(self, key: Hashable, items: list[Actor], pos: int, k: int = 2) -> list[Actor]:
+        """Up to ``k`` of the actors of ``items`` first named before ``pos`` (see :meth:`earliest`): as
+        many as there are, when fewer."""
+        return [a for a in self.earliest(key, items, k) if a.first_position < pos]
 
 
 class Mentions:
@@ -292,6 +322,8 @@ class Lookup:
         self.actors = actors
         self._tables: dict[str, dict[Any, list[Actor]]] = {}
         self._roles_asked: dict[tuple[str, frozenset[str]], tuple[int, list[Actor]]] = {}
+        self._filtered: dict[Hashable, tuple[int, list[Actor]]] = {}
+        self._ids: dict[Hashable, tuple[int, set[int]]] = {}
 
     def append(self, a: Actor) -> None:
         """A new actor, at the end of ``actors`` and of every table made so far."""
@@ -322,6 +354,31 @@ class Lookup:
         self._roles_asked[key] = (len(people), found)
         return found
 
+    def filtered(self, key: Hashable, items: list[Actor], keep: Callable[[Actor], bool]) -> list[Actor]:
+        """The actors of ``items`` (a list that only grows at its end) for which ``keep`` holds, kept under
+        ``key``: asked again, only the actors added since are read (``keep`` must read fields linking
+        does not change)."""
+        read, found = self._filtered.get(key, (0, []))
+        found.extend(a for a in items[read:] if keep(a))
+        self._filtered[key] = (len(items), found)
+        return found
+
+    def ids(self, key: Hashable, items: list[Actor]) -> set[int]:
+        """The ids of ``items`` (a list that only grows at its end), kept under ``key``."""
+        read, found = self._ids.get(key, (0, set()))
+        found.update(id(a) for a in items[read:])
+        self._ids[key] = (len(items), found)
+        return found
+
+    def first_called(self, typ: str, lname: str, affiliation: str | None) -> Actor | None:
+        """The first actor of type ``typ`` with the name or alias ``lname`` (lower case) and the
+        affiliation ``affiliation`` (any, when None)."""
+        if affiliation is None:
+            found = self._table("called").get((typ, lname))
+        else:
+            found = self._table("called_with").get((typ, lname, affiliation))
+        return found[0] if found else None
+
     def affiliated(self, group: str) -> list[Actor]:
         """People whose affiliation is ``group``."""
         return self._table("affiliation").get(group, [])
@@ -334,10 +391,6 @@ class Lookup:
         """Organisations with the word ``word`` (lower case) in their name."""
         return self._table("org").get(word, [])
 
-    def called(self, typ: str, lname: str) -> list[Actor]:
-        """The actors of type ``typ`` with the name or alias ``lname`` (lower case)."""
-        return self._table("called").get((typ, lname), [])
-
 
 _KEYS: dict[str, Callable[[Actor], Iterable[Any]]] = {
     "role": lambda a: [w for r in a.roles for w in r.lower().split(" ")] if a.type == "person" else [],
@@ -345,6 +398,8 @@ _KEYS: dict[str, Callable[[Actor], Iterable[Any]]] = {
     "name": lambda a: [a.name],
     "org": lambda a: [w.lower() for w in SPEAKER_TEXT_WORD.findall(a.name)] if a.type == "organisation" else [],
     "called": lambda a: [(a.type, a.name.lower()), *((a.type, x.lower()) for x in a.aliases)],
+    "called_with": lambda a: [(a.type, a.name.lower(), a.affiliation),
+                              *((a.type, x.lower(), a.affiliation) for x in a.aliases)],
 }
 
 

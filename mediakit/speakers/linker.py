@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from itertools import islice
 from operator import itemgetter
 
 from ..actors.lexicon import lexicon
@@ -188,12 +189,12 @@ class Linker(Nouns):
         if toks[-1][2][:1].isupper() and not capital_role:
             # capitalised words with no actor behind them: "Lina Arafeh", "TechCrunch"
             appo = self.apposition(he, se)
-            if appo is not None and not names_someone(self.source, hs, he, kind):
+            if appo is not None and not names_someone(self.source, hs, he, kind, self.searched):
                 return appo
             if len(toks) == 1 and person_noun(hw) and unnamed_type(hw) == "group":
                 # "Protestors said": a group described by its word, not a name
                 return self.new_actor(hs, he, head_text, "group", None, "unnamed")
-            if names_someone(self.source, hs, he, kind):
+            if names_someone(self.source, hs, he, kind, self.searched):
                 start = self._name_run_start(toks)
                 typ = self._appositive_type(he, se) or {"organisation": "organisation", "place": "place"}.get(
                     kind or "", "person")
@@ -318,8 +319,12 @@ class Linker(Nouns):
             return Link(n, f"'{text.strip()}' is {n.name}: the organisation named before the word '{hw}'", "name")
         # a role at an organisation or of a person named before: the one person holding it, if named
         if hw in lex.role_words and hw not in lexicon().kinship:
-            holders = [a for a in self.lookup.affiliated(n.name) if a is not n
-                       and (a.first_position < hs or words[0] not in INDEFINITE) and a.affiliation == n.name and any(hw in r.lower().split() for r in a.roles)]
+            key = ("holds", n.name, hw)
+            holding = self.lookup.filtered(key, self.lookup.affiliated(n.name),
+                                           lambda a: any(hw in r.lower().split() for r in a.roles))
+            # how many besides n (none, one, more) and the one: two of them at most are looked at
+            named = holding if words[0] not in INDEFINITE else self.named_before(key, holding, hs, 3)
+            holders = list(islice((a for a in named if a is not n), 2))
             if len(holders) == 1:
                 a = holders[0]
                 why = f"'{text.strip()}' resolved to {a.name}, the {hw} of {n.name} named before"

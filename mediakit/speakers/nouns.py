@@ -48,14 +48,18 @@ class Nouns(Salience):
             return None
         others = [w for w in words if w not in DET_WORDS and w != head]
         later_ok = self.in_headline(ss)
-        found = [a for a in self.lookup.with_role(head, others) if a.first_position < ss or later_ok]
+        # the people with the role named before it: how many (none, one, more) and the one, from the two
+        # named first, rather than a pass over them all (a long text has thousands of ministers)
+        key = ("role", head, frozenset(others))
+        people = self.lookup.with_role(head, others)
+        found = people if later_ok else self.named_before(key, people, ss)
         if len(found) == 1:
             a = found[0]
             why = f"'{text.strip()}' resolved to {a.name}, the only person named before it with the role '{head}'"
             self.add_mention(a, ss, ss + len(text), why, "description")
             return Link(a, why, "role noun")
         if len(found) > 1:
-            recent = self.last_named(found, ss)
+            recent = self.last_named(people, ss, self.lookup.ids(key, people))  # (the same as among found)
             if recent is not None:
                 why = f"'{text.strip()}' resolved to {recent.name}, the person with the role '{head}' named last before it"
                 self.add_mention(recent, ss, ss + len(text), why, "description")
@@ -64,8 +68,11 @@ class Nouns(Salience):
         groups = {lex.parties.get(w) or lex.demonyms.get(w.capitalize()) for w in others} - {None}
         if len(groups) == 1:
             group = groups.pop()
-            same = [a for a in self.lookup.affiliated(group) if (a.first_position < ss or later_ok)
-                    and (not a.roles or any(head in r.lower() for r in a.roles))]
+            key = ("same", group, head)
+            same = self.lookup.filtered(key, self.lookup.affiliated(group),
+                                        lambda a: not a.roles or any(head in r.lower() for r in a.roles))
+            if not later_ok:
+                same = self.named_before(key, same, ss)
             if len(same) == 1:
                 a = same[0]
                 why = f"'{text.strip()}' resolved to {a.name}, the only person affiliated with {group}"
@@ -97,7 +104,7 @@ class Nouns(Salience):
     def by_org_head(self, head: str, ss: int, text: str) -> Link | None:
         """ "the ministry says" -> the one organisation named "... Ministry ..." (named before it, if any)."""
         found = self.lookup.organisations_with_word(head)
-        before = [a for a in found if a.first_position < ss]
+        before = self.named_before(("org", head), found, ss)  # (two at most: how many matters, up to 2)
         found = before or found
         if len(found) == 1:
             a = found[0]
@@ -126,7 +133,7 @@ class Nouns(Salience):
             _s, _e, a = owners[-1]
             return Link(a, f"{what}: the document of {a.name}, named before the noun", "document")
         caps = [t for t in toks[:-1] if t[2][:1].isupper()]
-        if caps and names_someone(self.source, caps[0][0], caps[-1][1], "organisation"):
+        if caps and names_someone(self.source, caps[0][0], caps[-1][1], "organisation", self.searched):
             # "Port Calder Stock Exchange data": a name no actor was found for
             start = caps[0][0]
             return self.new_actor(start, caps[-1][1], self.source[start : caps[-1][1]], "organisation", None, "document")
@@ -209,11 +216,11 @@ class Nouns(Salience):
             name = POSSESSIVE_LEAD.sub("", name) if affiliation else name
             name = cut_clause(name)
         name = name.strip(" ,") or clean
-        for a in self.lookup.called(typ, name.lower()):
-            if a.affiliation == affiliation or affiliation is None:
-                why = f"'{clean}' matches the actor {a.name}"
-                self.add_mention(a, s, e, why, "speaker")
-                return Link(a, why, resolution)
+        a = self.lookup.first_called(typ, name.lower(), affiliation)
+        if a is not None:
+            why = f"'{clean}' matches the actor {a.name}"
+            self.add_mention(a, s, e, why, "speaker")
+            return Link(a, why, resolution)
         what = {"name": "named", "unnamed": "unnamed", "anonymous": "anonymous"}.get(resolution, resolution)
         why = f"no actor mention in '{clean}': new {what} {typ} actor '{name}' made from the speaker's words"
         if note:
