@@ -39,9 +39,9 @@ Rules, in the order they are tried
 * **Follow-on quotes** (a quotation paragraph with no attribution) keep the speaker of the quote they
   follow.
 
-Limit: :data:`~mediakit.speakers.index.PRONOUN_LOOKBACK` (5,000): a search back from a pronoun reads at
-most that many mentions of one sentence, and that many sentences (see :mod:`mediakit.speakers.index`); a
-search it stopped is noted in ``Article.flags``.
+Limit: :data:`~mediakit.speakers.index.PRONOUN_LOOKBACK` (200): a search back from a pronoun reads at
+most that many mentions (and speakers) of one sentence, and that many sentences and paragraphs (see
+:mod:`mediakit.speakers.index`); a search it stopped is noted in ``Article.flags``.
 
 What it misses: a pronoun whose antecedent is a group of named people ("they" for Lind and Moss),
 cataphora ("Before he spoke, Lind ..."), and speakers the quote finder cut short or too long: the link
