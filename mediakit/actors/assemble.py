@@ -61,21 +61,24 @@ class Assembler:
         self.source = found.source
         self.entries: dict[str, Entry] = {}
         # entries by a word, in the order they were made (see _live): people by any word of their
-        # name, organisations of two words or more by their first and last word in lower case
-        self._people_by_word: dict[str, list[Entry]] = {}
-        self._orgs_by_word: dict[str, list[Entry]] = {}
+        # name, organisations of two words or more by their first and last word in lower case; made
+        # from the entries at the first question (most articles ask none), then kept as entries are made
+        self._by_word: dict[str, list[Entry]] | None = None
 
     def entry(self, key: str, name: str, typ: str, tokens: tuple[str, ...] = ()) -> Entry:
         e = self.entries.get(key)
         if e is None:
             e = self.entries[key] = Entry(name, typ, key, tokens)
-            if typ == "person":
-                for w in dict.fromkeys(tokens):
-                    self._people_by_word.setdefault(w, []).append(e)
-            elif typ == "organisation" and len(tokens) > 1:
-                for low in dict.fromkeys((tokens[-1].lower(), tokens[0].lower())):
-                    self._orgs_by_word.setdefault(low, []).append(e)
+            if self._by_word is not None:
+                _index_entry(self._by_word, e)
         return e
+
+    def _words_index(self) -> dict[str, list[Entry]]:
+        if self._by_word is None:
+            self._by_word = {}
+            for e in self.entries.values():
+                _index_entry(self._by_word, e)
+        return self._by_word
 
     def _live(self, made: list[Entry]) -> list[Entry]:
         """Of entries listed in the order they were made, those still in ``entries``: the same entries in
@@ -135,7 +138,7 @@ class Assembler:
         name = c.canonical or c.text
         if c.type == "organisation" and len(c.tokens) == 1 and not c.listed and c.kind == "acronym":
             word = c.tokens[0].title()
-            people = self._live(self._people_by_word.get(word, []))
+            people = self._live(self._words_index().get("person:" + word, []))
             if len(people) == 1:  # "PENCE:" in a transcript
                 people[0].add(c, rule=f"'{c.tokens[0]}' in capitals is the name of {people[0].name}", kind="short")
                 return
@@ -157,7 +160,7 @@ class Assembler:
         :meth:`_org_index` when the organisations have not changed since it was made."""
         low = tok.lower()
         if index is None:
-            found = self._live(self._orgs_by_word.get(low, []))
+            found = self._live(self._words_index().get("organisation:" + low, []))
         else:
             found = index.get(low, [])
         if len(found) == 1 and (low in self.lex.org_heads) == (found[0].tokens[-1].lower() == low):
@@ -365,22 +368,53 @@ def _link_descriptions(entries: dict[str, Entry], spans: list[KeptSpan], source:
         taken.add(s, end)
 
 
+def _index_entry(index: dict[str, list[Entry]], e: Entry) -> None:
+    """Add ``e`` to the words index of :meth:`Assembler._words_index` (keys "person:Word" and
+    "organisation:word")."""
+    if e.type == "person":
+        for w in dict.fromkeys(e.tokens):
+            index.setdefault("person:" + w, []).append(e)
+    elif e.type == "organisation" and len(e.tokens) > 1:
+        for low in dict.fromkeys((e.tokens[-1].lower(), e.tokens[0].lower())):
+            index.setdefault("organisation:" + low, []).append(e)
+
+
+_TAKEN_LIST = 64  # mentions: up to this many, an overlap is tested against each (cheaper than a map)
+
+
 class _Taken:
-    """The characters the mentions so far cover, one byte each: does a new span overlap any of them?
-    (A test against every mention grows with their number, and long texts have hundreds of thousands.)
-    Mentions are never empty, so overlapping a mention and covering one of its characters agree."""
+    """The stretches the mentions so far cover: does a new span overlap any of them? Up to
+    :data:`_TAKEN_LIST` of them, by a test against each; past that, against a map of the characters
+    covered, one byte each (a test against every mention grows with their number, and long texts have
+    hundreds of thousands). Mentions are never empty, so overlapping a mention and covering one of its
+    characters agree."""
 
     def __init__(self, size: int, mentions: Iterable[Mention]) -> None:
-        self.covered = bytearray(size + 1)
-        for m in mentions:
-            self.add(m.start, m.end)
+        self.size = size
+        self.spans: list[tuple[int, int]] | None = [(m.start, m.end) for m in mentions]
+        self.covered: bytearray | None = None
+        if len(self.spans) > _TAKEN_LIST:
+            self._map()
+
+    def _map(self) -> None:
+        self.covered = bytearray(self.size + 1)
+        for s, e in self.spans or ():
+            if e > s:
+                self.covered[s:e] = b"\x01" * (e - s)
+        self.spans = None
 
     def add(self, s: int, e: int) -> None:
-        if e > s:
-            self.covered[s:e] = b"\x01" * (e - s)
+        if self.spans is not None:
+            self.spans.append((s, e))
+            if len(self.spans) > _TAKEN_LIST:
+                self._map()
+        elif e > s:
+            self.covered[s:e] = b"\x01" * (e - s)  # type: ignore[index]
 
     def overlaps(self, s: int, e: int) -> bool:
-        return self.covered.find(1, s, e) != -1
+        if self.spans is not None:
+            return any(a < e and s < b for a, b in self.spans)
+        return self.covered.find(1, s, e) != -1  # type: ignore[union-attr]
 
 
 def _genders(entries: dict[str, Entry], source: str) -> None:

@@ -261,18 +261,27 @@ class Mentions:
         self.added.insert(i, (s, e, a))
         self.added_starts.insert(i, s)
 
-    def starting(self, lo: int, hi: int, last: int | None = None) -> list[tuple[int, int, Actor]]:
-        """The mentions that start from ``lo`` up to ``hi`` (excluded), in order; only the ``last`` of
-        them when given (:meth:`count` says how many there are)."""
+    def starting(self, lo: int, hi: int) -> list[tuple[int, int, Actor]]:
+        """The mentions that start from ``lo`` up to ``hi`` (excluded), in order."""
+        if not self.added:
+            fs = self.found_starts
+            return self.found[bisect_left(fs, lo) : bisect_left(fs, hi)]
+        return self.last_starting(lo, hi)[0]
+
+    def last_starting(self, lo: int, hi: int, last: int | None = None) -> tuple[list[tuple[int, int, Actor]], bool]:
+        """The mentions that start from ``lo`` up to ``hi`` (excluded), in order: only the ``last`` of
+        them when given, and whether there were more."""
         fs, ads = self.found_starts, self.added_starts
         f0, f1 = bisect_left(fs, lo), bisect_left(fs, hi)
-        a0, a1 = bisect_left(ads, lo), bisect_left(ads, hi)
-        if last is not None:  # the last n of the merged run come from the last n of each list
-            f0, a0 = max(f0, f1 - last), max(a0, a1 - last)
-        found, added = self.found[f0:f1], self.added[a0:a1]
-        if not added:
+        a0, a1 = (bisect_left(ads, lo), bisect_left(ads, hi)) if ads else (0, 0)
+        more = last is not None and f1 - f0 + a1 - a0 > last
+        if more:  # the last n of the merged run come from the last n of each list
+            f0, a0 = max(f0, f1 - last), max(a0, a1 - last)  # type: ignore[operator]
+        found = self.found[f0:f1]
+        if a0 == a1:
             out = found
         else:
+            added = self.added[a0:a1]
             out = []
             i = j = 0
             while i < len(found) and j < len(added):
@@ -284,12 +293,9 @@ class Mentions:
                     i += 1
             out += found[i:]
             out += added[j:]
-        return out[-last:] if last is not None and len(out) > last else out
-
-    def count(self, lo: int, hi: int) -> int:
-        """How many mentions start from ``lo`` up to ``hi`` (excluded)."""
-        fs, ads = self.found_starts, self.added_starts
-        return bisect_left(fs, hi) - bisect_left(fs, lo) + bisect_left(ads, hi) - bisect_left(ads, lo)
+        if more:
+            out = out[-last:]  # type: ignore[operator]
+        return out, more
 
     def before(self, pos: int) -> Iterator[tuple[int, int, Actor]]:
         """The mentions that start before ``pos``, last first."""
@@ -324,6 +330,15 @@ class Lookup:
         self._roles_asked: dict[tuple[str, frozenset[str]], tuple[int, list[Actor]]] = {}
         self._filtered: dict[Hashable, tuple[int, list[Actor]]] = {}
         self._ids: dict[Hashable, tuple[int, set[int]]] = {}
+        self._called_asked = 0
+        self._lower_names: dict[int, set[str]] = {}
+
+    def _names(self, a: Actor) -> set[str]:
+        """The actor's name and aliases in lower case (worked out once; linking changes neither)."""
+        names = self._lower_names.get(id(a))
+        if names is None:
+            names = self._lower_names[id(a)] = {a.name.lower(), *(x.lower() for x in a.aliases)}
+        return names
 
     def append(self, a: Actor) -> None:
         """A new actor, at the end of ``actors`` and of every table made so far."""
@@ -372,7 +387,15 @@ class Lookup:
 
     def first_called(self, typ: str, lname: str, affiliation: str | None) -> Actor | None:
         """The first actor of type ``typ`` with the name or alias ``lname`` (lower case) and the
-        affiliation ``affiliation`` (any, when None)."""
+        affiliation ``affiliation`` (any, when None). The first few questions of an article are answered
+        by a pass over the actors (cheaper than making the tables, for an article of a few dozen); the
+        tables are made once the questions are many."""
+        self._called_asked += 1
+        if self._called_asked <= _SCAN_QUESTIONS:
+            for a in self.actors:
+                if a.type == typ and (affiliation is None or a.affiliation == affiliation) and lname in self._names(a):
+                    return a
+            return None
         if affiliation is None:
             found = self._table("called").get((typ, lname))
         else:
@@ -391,6 +414,8 @@ class Lookup:
         """Organisations with the word ``word`` (lower case) in their name."""
         return self._table("org").get(word, [])
 
+
+_SCAN_QUESTIONS = 16  # questions answered by a pass over the actors before the tables are made (Lookup)
 
 _KEYS: dict[str, Callable[[Actor], Iterable[Any]]] = {
     "role": lambda a: [w for r in a.roles for w in r.lower().split(" ")] if a.type == "person" else [],

@@ -94,9 +94,10 @@ class Salience(MentionIndex):
             # a speaker inside an opening subordinate clause ("Although Lind said ..., Moss ...") ranks lower
             rank = 0.0 if self._subject_like(lo, pos) or not self._in_opening_clause(lo, pos) else 1.0
             yield rank + penalty, pos, a, "the speaker of the quote before" + gender_note(penalty, a, want)
-        if self.index.count(lo, hi) > limit:
+        mentions, more = self.index.last_starting(lo, hi, limit)
+        if more:
             self._cut_here()
-        for s, e, a in self.index.starting(lo, hi, limit):
+        for s, e, a in mentions:
             if e > hi or self.inside_quote(s):
                 continue
             subject = self._subject_like(lo, s)
