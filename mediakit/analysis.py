@@ -181,7 +181,9 @@ def analyse(
     """
     spans = analysis_spans(article)
     source = article.source
-    quotes = find_quotes(source, spans)
+    notes: list[str] = []
+    # actors first: finding them needs the most memory for a while (every candidate), and the quotes
+    # found before would be held all that time
     if engine == "rules":
         actors = find_actors(source, spans, capitals_as_governments=capitals_as_governments)
     elif engine == "spacy":
@@ -190,7 +192,8 @@ def analyse(
         actors = find_actors_spacy(source, spans, nlp, capitals_as_governments=capitals_as_governments)
     else:
         raise EngineError(f"unknown engine {engine!r}: use 'rules' (default) or 'spacy'")
-    links = link_quotes(source, quotes, actors, spans)
+    quotes = find_quotes(source, spans, notes)
+    links = link_quotes(source, quotes, actors, spans, notes)
     attributed = [
         AttributedQuote(q, link.actor, f"{q.rule}; speaker: {link.how}" if q.speaker_start is not None
                         else f"{q.rule}; {link.how}", link.resolution)
@@ -198,6 +201,7 @@ def analyse(
     ]
     actors = _renumber(actors)
     _describe(article, attributed)
+    article.flags.extend(n for n in notes if n not in article.flags)  # a limit that applied (once each)
     if codebook is not None:
         if not isinstance(codebook, Codebook):
             codebook = Codebook.load(codebook)
@@ -246,13 +250,18 @@ def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
         elif earlier is None and aq.words:
             seen_words[key] = aq
     # a quote inside another one's span (a fragment inside reported speech) counts once; quotes come
-    # sorted by start, so only those starting at or before it can hold it
+    # sorted by start, so only those starting at or before it can hold it, and of those only the ones
+    # still open (ending at or after its start): kept in order as the quotes are read
+    open_: list[AttributedQuote] = []
+    j = 0
     for i, aq in enumerate(quotes):
         q = aq.quote
+        while j < len(quotes) and quotes[j].quote.start <= q.start:
+            open_.append(quotes[j])
+            j += 1
+        open_ = [o for o in open_ if o.quote.end >= q.start]
         holders = []
-        for o in quotes:
-            if o.quote.start > q.start:
-                break
+        for o in open_:
             if o is not aq and q.end <= o.quote.end:
                 holders.append((o.quote.end - o.quote.start, o.id, (o.quote.start, o.quote.end) == (q.start, q.end)))
         inside = [(n, qid) for n, qid, same in holders if not same]

@@ -7,6 +7,7 @@ Article text is untrusted input (a news page): everything placed in HTML here go
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -91,12 +92,14 @@ def _spans_html(source: str, blocks: list[tuple[int, int]], marks: list[tuple[in
         if m[0] >= last_end:
             kept.append(m)
             last_end = m[1]
+    ends = [m[1] for m in kept]  # kept marks do not overlap: their ends rise with their starts
     parts = []
     for bs, be in blocks:
         out, pos = [], bs
-        for ms, me, colour, hover in kept:
-            if me <= bs or ms >= be:
-                continue
+        for k in range(bisect_right(ends, bs), len(kept)):  # the marks ending after the block starts
+            ms, me, colour, hover = kept[k]
+            if ms >= be:
+                break
             ms, me = max(ms, bs), min(me, be)
             out.append(html.escape(source[pos:ms]))
             out.append(

@@ -4,7 +4,13 @@
    captions are read from JSON-LD (``NewsArticle`` and kin), OpenGraph/``<meta>`` tags, ``<time>``,
    ``<h1>`` and ``<figcaption>`` (cheap look-ups: no date guessing over the whole page).
 2. trafilatura (``favor_precision=True``) extracts the main text. That text becomes the article's
-   ``source``: every span points into it, nothing in it is rewritten.
+   ``source``: every span points into it, nothing in it is rewritten. Limit: a page of more than
+   :data:`HTML_FALLBACK_ELEMENTS` (10,000) elements (news pages have under 2,000) is extracted without
+   trafilatura's second opinion (its comparison with a readability extraction, which costs as much again
+   on such a page), and the article is flagged. An attribute value longer than
+   :data:`HTML_ATTRIBUTE_CHARS` (10,000 characters: a class list or an inline image, never text) is
+   emptied before trafilatura reads the page (its rules search class and id values, once per rule), and
+   the article is flagged.
 3. Each line of that text is a paragraph unless a rule removes it, with its reason: the first line when
    it repeats the headline (kept as the title), lines repeating a photo caption (kept as metadata), the
    list under a teaser label, and the boilerplate phrase rules the text cleaner uses too
@@ -32,6 +38,11 @@ from .model import Article, Caption, Span
 
 _WORD = re.compile(r"\w+")
 
+#: The most elements a page may have for trafilatura to compare its extraction with its fallbacks.
+HTML_FALLBACK_ELEMENTS = 10_000
+#: The longest attribute value trafilatura is given (longer ones are emptied; see the module docstring).
+HTML_ATTRIBUTE_CHARS = 10_000
+
 
 _EXTRACTOR = (
     "trafilatura main-content extraction (favor_precision; navigation, ads and page furniture outside the "
@@ -54,9 +65,18 @@ def extract_html(html: str, url: str | None = None) -> Article:
         meta = read_metadata(tree)
     except RecursionError:  # metadata is a nicety: a page too deeply nested to read it still has a body
         meta = {"flags": ["metadata: the page is nested too deeply to read its metadata; skipped"]}
+    elements = 0
+    emptied = 0
+    for el in tree.iter():
+        elements += 1
+        for name, value in el.attrib.items():
+            if len(value) > HTML_ATTRIBUTE_CHARS:
+                el.attrib[name] = ""
+                emptied += 1
+    big = elements > HTML_FALLBACK_ELEMENTS
     try:
         doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=False, favor_precision=True, include_comments=False
+            tree, url=url, with_metadata=False, favor_precision=True, include_comments=False, fast=big
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup
         raise InputError(f"trafilatura could not extract this page ({type(exc).__name__}: {exc})") from None
@@ -75,6 +95,14 @@ def extract_html(html: str, url: str | None = None) -> Article:
     art.captions = [Caption(text=c, credit=credit) for c, credit in caption_texts]
     _classify_lines(art, {_key(c) for c, _ in caption_texts}, _key(art.title or ""))
     art.flags.extend(meta.get("flags", []))
+    if emptied:
+        art.flags.append(f"html: {emptied:,} attribute value{'s' if emptied > 1 else ''} longer than "
+                         f"{HTML_ATTRIBUTE_CHARS:,} characters emptied before extraction (HTML_ATTRIBUTE_CHARS, "
+                         "mediakit/html.py)")
+    if big:
+        art.flags.append(f"html: the page has {elements:,} elements, more than {HTML_FALLBACK_ELEMENTS:,}: its text "
+                         "was extracted without trafilatura's fallback comparison (HTML_FALLBACK_ELEMENTS, "
+                         "mediakit/html.py)")
     if not art.paragraphs:
         art.flags.append("no article text found in the HTML")
     return art

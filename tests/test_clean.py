@@ -528,3 +528,85 @@ def test_invariant_on_page_like_text(source):
 )
 def test_invariant_on_line_break_soup(source):
     check_invariant(source, clean_text(source))
+
+
+# ------------------------------------------------------------------------ credits ending long text
+
+
+def _one_line_article(words: int = 300) -> str:
+    """An invented article of about ``words`` words flattened to one line (tests/longtext.py)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import longtext
+
+    text = ""
+    n = 1
+    while len(text.split()) < words:
+        text = " ".join(longtext.paragraphs(n, seed=4)[1:])
+        n += 1
+    return text
+
+
+@pytest.mark.parametrize(
+    "tail, credit",
+    [(" Photo: Jane Doe/Agency", "Jane Doe/Agency"), (" (Photo by Jane Doe/Agency)", "Jane Doe/Agency"),
+     (" \u00a9 2026 Harbour Herald", None)],
+)
+def test_an_article_on_one_line_ending_in_a_credit_stays_text(tail, credit):
+    body = _one_line_article() + " The council said on Monday."
+    source = body + tail
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert paragraph_texts(art) == [body]
+    assert not [c for c in art.captions if c.text]
+    if credit is not None:
+        assert [(c.text, c.credit, art.span_text(c.span)) for c in art.captions] == [("", credit, tail.strip())]
+    else:
+        assert [(r.label, art.span_text(r)) for r in art.removed] == [("footer", tail.strip())]
+
+
+def test_a_long_last_paragraph_ending_in_a_credit_stays_text():
+    first = "The harbour board met on Monday to discuss repairs to the old pier, closed since the March storm."
+    last = _one_line_article(150) + " The work will start in May, the board said."
+    source = f"Pier repairs agreed\n\n{first}\n\n{last} Photo: Jane Doe/Agency\n"
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert paragraph_texts(art) == [first, last]
+    assert [c.credit for c in art.captions] == ["Jane Doe/Agency"]
+
+
+def test_a_caption_has_a_caption_shape():
+    from mediakit.clean.credits import CAPTION_SENTENCES, CAPTION_WORDS, caption_credit, caption_shaped
+
+    words = ["word"] * (CAPTION_WORDS - 1) + ["end."]
+    assert caption_shaped(" ".join(words)) and not caption_shaped(" ".join(["more"] + words))
+    short = " ".join(["A boat waits at the quay."] * CAPTION_SENTENCES)
+    assert caption_shaped(short) and not caption_shaped(short + " The tide is out.")
+    assert caption_credit(short + " Photo: Jane Doe/Agency") == (short, "Jane Doe/Agency")
+    assert caption_credit(short + " The tide is out. Photo: Jane Doe/Agency") is None
+    # a caption line of the benchmark's longest kind (97 words in 4 sentences) is still a caption
+    long_caption = " ".join(["Fishing boats wait for the tide at the old quay on a grey Monday morning"] * 6)
+    source = f"Harbour news\n\nThe quay reopened on Monday after the repairs, the port said.\n\n{long_caption}. Photo: Tide Images\n\nThe repairs cost less than planned, and the quay will stay open all winter, the port said.\n"
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert [(c.text, c.credit) for c in art.captions] == [(long_caption + ".", "Tide Images")]
+
+
+@pytest.mark.parametrize(
+    "source, text, credits",
+    [
+        ("The council said on Monday that ferry fares would rise next year, according to one source: the harbour "
+         "master.", None, []),  # a credit in lower case goes on the prose: the whole line is the text
+        ("\u201cFerry fares rise,\u201d Lena Ortiz said, the image: a queue at the pier.", None, []),
+        ("Residents queue at the pier before the first ferry. Photo: Jo Ruiz/AFP",
+         "Residents queue at the pier before the first ferry.", ["Jo Ruiz/AFP"]),
+    ],
+)
+def test_a_one_line_article_read_as_a_caption_keeps_its_text(source, text, credits):
+    # the line reads as a caption ending in its credit, and the page has no other line: it is the text
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert paragraph_texts(art) == [text or source]
+    assert [c.credit for c in art.captions] == credits and not [c for c in art.captions if c.text]
+    assert any(f.startswith("clean: no line read as article text") for f in art.flags)

@@ -296,6 +296,21 @@ def test_multi_paragraph_quote():
     assert follow.inherited and follow.speaker_text == "Ines Okafor"
 
 
+def test_a_quotation_does_not_run_across_text_left_out():
+    # the same long quotation with a line between its paragraphs that is not read (a removed "Share"):
+    # it ends with its first paragraph instead of covering the line
+    t = ('"The first thing you notice is the silence," said Ines Okafor, who runs the shelter.\n\n'
+         '"Then you notice the smell. Then the cold.\nShare\n'
+         '"By the third night, you stop noticing anything."')
+    share = t.index("Share")
+    paras = [p for p in split_paragraphs(t)]
+    spans = [Span(0, t.index("\n\n")), Span(t.index('"Then'), share - 1), Span(share + 6, len(t))]
+    assert len(paras) >= 2
+    quotes = find_quotes(t, spans)
+    assert quotes and not [q for q in quotes if q.start < share + 5 and share < q.end]
+    assert any(q.text(t) == '"Then you notice the smell. Then the cold.' for q in quotes)
+
+
 def test_colon_introduces_the_next_paragraph():
     t = 'In a statement, the harbour authority said:\n\n"Repairs will take six weeks."'
     q = only(t)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from operator import attrgetter
 
 from .candidates import Candidate, Found, KeptSpan
@@ -59,12 +60,31 @@ class Assembler:
         self.lex = found.lex
         self.source = found.source
         self.entries: dict[str, Entry] = {}
+        # entries by a word, in the order they were made (see _live): people by any word of their
+        # name, organisations of two words or more by their first and last word in lower case; made
+        # from the entries at the first question (most articles ask none), then kept as entries are made
+        self._by_word: dict[str, list[Entry]] | None = None
 
     def entry(self, key: str, name: str, typ: str, tokens: tuple[str, ...] = ()) -> Entry:
         e = self.entries.get(key)
         if e is None:
             e = self.entries[key] = Entry(name, typ, key, tokens)
+            if self._by_word is not None:
+                _index_entry(self._by_word, e)
         return e
+
+    def _words_index(self) -> dict[str, list[Entry]]:
+        if self._by_word is None:
+            self._by_word = {}
+            for e in self.entries.values():
+                _index_entry(self._by_word, e)
+        return self._by_word
+
+    def _live(self, made: list[Entry]) -> list[Entry]:
+        """Of entries listed in the order they were made, those still in ``entries``: the same entries in
+        the same order as a pass over ``entries`` (a dict keeps the order of making; type, key and tokens
+        never change), at the cost of the list rather than of every entry."""
+        return [e for e in made if self.entries.get(e.key) is e]
 
     def run(self) -> list[Actor]:
         cands = sorted(_drop_overlaps(self.found.cands, len(self.source)), key=attrgetter("start"))
@@ -118,7 +138,7 @@ class Assembler:
         name = c.canonical or c.text
         if c.type == "organisation" and len(c.tokens) == 1 and not c.listed and c.kind == "acronym":
             word = c.tokens[0].title()
-            people = [e for e in self.entries.values() if e.type == "person" and word in e.tokens]
+            people = self._live(self._words_index().get("person:" + word, []))
             if len(people) == 1:  # "PENCE:" in a transcript
                 people[0].add(c, rule=f"'{c.tokens[0]}' in capitals is the name of {people[0].name}", kind="short")
                 return
@@ -140,8 +160,7 @@ class Assembler:
         :meth:`_org_index` when the organisations have not changed since it was made."""
         low = tok.lower()
         if index is None:
-            found = [e for e in self.entries.values() if e.type == "organisation" and len(e.tokens) > 1
-                     and (e.tokens[-1].lower() == low or e.tokens[0].lower() == low)]
+            found = self._live(self._words_index().get("organisation:" + low, []))
         else:
             found = index.get(low, [])
         if len(found) == 1 and (low in self.lex.org_heads) == (found[0].tokens[-1].lower() == low):
@@ -171,6 +190,7 @@ class Assembler:
             by_last.setdefault(e.tokens[-1], []).append(e)
             by_first.setdefault(e.tokens[0], []).append(e)
         orgs = self._org_index()  # no organisation is added below
+        first: dict[int, int] = {}  # by id: an entry's first mention (kept up to date as they grow)
         for tok, cs in by_form.items():
             matches = by_last.get(tok) or by_first.get(tok) or []
             if matches and tok not in by_last:
@@ -186,12 +206,14 @@ class Assembler:
                     cs = [c for c in cs if c not in own]
             if matches:
                 for c in cs:
-                    e = self._first_named(matches, c.start)
+                    e = self._first_named(matches, c.start, first)
                     how = "surname" if e.tokens[-1] == tok else "first word of the name"
                     rule = f"'{tok}' is the {how} of {e.name}"
                     if len(matches) > 1:
                         rule += f" (shared by {len(matches)} people: taken for the one named first)"
                     e.add(c, rule=rule + (" (possessive)" if "possessive" in c.rule else ""), kind="short")
+                    if id(e) in first:
+                        first[id(e)] = min(first[id(e)], c.start)
                 continue
             org = self._org_by_token(tok, cs[0], orgs)
             if org is not None:
@@ -224,12 +246,16 @@ class Assembler:
                 for c in cs:
                     e.add(c, rule="capitalised name after a place preposition (in, at, near, visit to...)")
 
-    def _first_named(self, matches: list[Entry], pos: int) -> Entry:
+    def _first_named(self, matches: list[Entry], pos: int, first: dict[int, int]) -> Entry:
         """Of several people sharing a surname, the one named first before ``pos`` (news style: the main
-        person keeps the bare surname, relatives and namesakes get full or first names)."""
+        person keeps the bare surname, relatives and namesakes get full or first names). ``first``
+        keeps each entry's first mention once worked out (the caller updates it as mentions are added)."""
         if len(matches) == 1:
             return matches[0]
-        named = [(min(m.start for m in e.mentions), e) for e in matches]
+        for e in matches:
+            if id(e) not in first:
+                first[id(e)] = min(m.start for m in e.mentions)
+        named = [(first[id(e)], e) for e in matches]
         before = [x for x in named if x[0] <= pos] or named
         return min(before, key=lambda x: x[0])[1]
 
@@ -243,7 +269,7 @@ class Assembler:
                 known.setdefault(_alias_form(form), e)
             if e.type == "person" and len(e.tokens) > 1:
                 known.setdefault(e.tokens[-1], e)
-        taken = [(m.start, m.end) for e in self.entries.values() for m in e.mentions]
+        taken = _Taken(len(self.source), (m for e in self.entries.values() for m in e.mentions))
         for c in cands:
             toks = c.parts
             i = 0
@@ -252,12 +278,12 @@ class Assembler:
                     form = " ".join(t for t, _, _ in toks[i:j])
                     e = known.get(form)
                     s, end = toks[i][1], toks[j - 1][2]
-                    if e is None or any(a < end and s < b for a, b in taken):
+                    if e is None or taken.overlaps(s, end):
                         continue
                     e.mentions.append(Mention(s, end, self.source[s:end],
                                               f"'{form}' in a Title Case line matches {e.name}",
                                               "name" if form == e.name else "short"))
-                    taken.append((s, end))
+                    taken.add(s, end)
                     i = j
                     break
                 else:
@@ -275,16 +301,15 @@ class Assembler:
                     if other is not None and other is not e:
                         self._merge(other, e, f"'{acro}' given in brackets after {e.name}")
         orgs = [e for e in self.entries.values() if e.type == "organisation"]
-        initials: dict[str, str] = {}  # by entry key: names do not change while merging
+        by_initials: dict[str, list[Entry]] = {}  # names do not change while merging
+        for b in orgs:
+            if len(b.tokens) >= 2:
+                by_initials.setdefault(_initials(b.name), []).append(b)
         for a in orgs:
             if len(a.tokens) != 1 or not a.name.isupper():
                 continue
-            for b in orgs:
-                if b is a or len(b.tokens) < 2 or b.key not in self.entries:
-                    continue
-                if b.key not in initials:
-                    initials[b.key] = _initials(b.name)
-                if initials[b.key] == a.name:
+            for b in by_initials.get(a.name, ()):
+                if b is not a and b.key in self.entries:
                     self._merge(a, b, f"'{a.name}' is made of the initials of {b.name}")
                     break
 
@@ -314,7 +339,7 @@ def _link_descriptions(entries: dict[str, Entry], spans: list[KeptSpan], source:
               and h not in lex.kinship}
     if not unique:
         return
-    taken = [(m.start, m.end) for e in entries.values() for m in e.mentions]
+    taken = _Taken(len(source), (m for e in entries.values() for m in e.mentions))
     heads_found = []
     head_words = set(unique)
     for sp in spans:
@@ -324,11 +349,14 @@ def _link_descriptions(entries: dict[str, Entry], spans: list[KeptSpan], source:
             if m is None or sp.text[j : j + 2].strip()[:1].isupper():
                 continue
             heads_found.append((sp.src(m.start()), sp.src(j), head))
+    firsts: dict[str, int] = {}  # by head: the first mention of its person (later ones come after it)
     for s, end, head in sorted(heads_found):
         e = unique[head]
         phrase = source[s:end]
-        first = min(x.start for x in e.mentions)
-        if s < first or any(a < end and s < b for a, b in taken):
+        first = firsts.get(head)
+        if first is None:
+            first = firsts[head] = min(x.start for x in e.mentions)
+        if s < first or taken.overlaps(s, end):
             continue
         words = phrase.lower().split()[1:-1]
         role_words = " ".join(e.roles).lower().split()
@@ -337,7 +365,56 @@ def _link_descriptions(entries: dict[str, Entry], spans: list[KeptSpan], source:
         e.mentions.append(Mention(s, end, phrase,
                                   f"'{phrase}' refers to {e.name}, the only person with the role '{head}'",
                                   "description"))
-        taken.append((s, end))
+        taken.add(s, end)
+
+
+def _index_entry(index: dict[str, list[Entry]], e: Entry) -> None:
+    """Add ``e`` to the words index of :meth:`Assembler._words_index` (keys "person:Word" and
+    "organisation:word")."""
+    if e.type == "person":
+        for w in dict.fromkeys(e.tokens):
+            index.setdefault("person:" + w, []).append(e)
+    elif e.type == "organisation" and len(e.tokens) > 1:
+        for low in dict.fromkeys((e.tokens[-1].lower(), e.tokens[0].lower())):
+            index.setdefault("organisation:" + low, []).append(e)
+
+
+_TAKEN_LIST = 64  # mentions: up to this many, an overlap is tested against each (cheaper than a map)
+
+
+class _Taken:
+    """The stretches the mentions so far cover: does a new span overlap any of them? Up to
+    :data:`_TAKEN_LIST` of them, by a test against each; past that, against a map of the characters
+    covered, one byte each (a test against every mention grows with their number, and long texts have
+    hundreds of thousands). Mentions are never empty, so overlapping a mention and covering one of its
+    characters agree."""
+
+    def __init__(self, size: int, mentions: Iterable[Mention]) -> None:
+        self.size = size
+        self.spans: list[tuple[int, int]] | None = [(m.start, m.end) for m in mentions]
+        self.covered: bytearray | None = None
+        if len(self.spans) > _TAKEN_LIST:
+            self._map()
+
+    def _map(self) -> None:
+        self.covered = bytearray(self.size + 1)
+        for s, e in self.spans or ():
+            if e > s:
+                self.covered[s:e] = b"\x01" * (e - s)
+        self.spans = None
+
+    def add(self, s: int, e: int) -> None:
+        if self.spans is not None:
+            self.spans.append((s, e))
+            if len(self.spans) > _TAKEN_LIST:
+                self._map()
+        elif e > s:
+            self.covered[s:e] = b"\x01" * (e - s)  # type: ignore[index]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        if self.spans is not None:
+            return any(a < e and s < b for a, b in self.spans)
+        return self.covered.find(1, s, e) != -1  # type: ignore[union-attr]
 
 
 def _genders(entries: dict[str, Entry], source: str) -> None:

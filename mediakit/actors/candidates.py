@@ -7,6 +7,7 @@ characters they cover so that later rules skip them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -75,6 +76,67 @@ def dedupe_spans(spans: list[Span]) -> list[Span]:
     return out
 
 
+_LONG_TEXT = 50_000  # characters: above it, seen_lower reads the text once (see there)
+_PIECE_RUNS = 4  # runs of letters in the longest word it keeps that way ("o'brien-smith's")
+_LETTERS = re.compile(r"[^\W\d_]+")  # letters, and the few numeric characters that are not digits
+# runs of letters joined by other characters that are not spaces ("o'brien", "u.s", "al-assad"); tried
+# only where a run starts and never backtracking into one (else every letter of every word is a try)
+_JOINED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:(?:[^\w\s]|[\d_])++[^\W\d_]++)+")
+
+
+def _letter_pieces(text: str) -> set[str]:
+    """Every stretch of ``text`` that starts and ends with a letter (``str.isalpha``), stands between
+    non-letters and holds no space, up to :data:`_PIECE_RUNS` runs of letters long: the words
+    :meth:`Found.seen_lower` may be asked about, gathered in one reading."""
+    pieces: set[str] = set()
+    pos = 0
+    while pos < len(text):  # a megabyte at a time, cut at a space (nothing gathered crosses it)
+        cut = text.find(" ", pos + 1_000_000)
+        cut = len(text) if cut == -1 else cut
+        pieces.update(_LETTERS.findall(text, pos, cut))
+        for m in _JOINED.finditer(text, pos, cut):
+            chunk = m.group()
+            runs = [(r.start(), r.end()) for r in _LETTERS.finditer(chunk)]
+            if not all(chunk[a:b].isalpha() for a, b in runs):
+                runs = _alpha_runs(chunk)
+            _add_pieces(pieces, chunk, runs)
+        pos = cut
+    for run in [r for r in pieces if not r.isalpha() and _LETTERS.fullmatch(r)]:
+        pieces.discard(run)  # a numeric character that is not a digit ("\u00bd") splits the run
+        _add_pieces(pieces, run, _alpha_runs(run), singles=True)
+    return pieces
+
+
+def _add_pieces(pieces: set[str], chunk: str, runs: list[tuple[int, int]], singles: bool = False) -> None:
+    """Add the stretches of ``chunk`` from the start of one run of letters to the end of a later one (or
+    of the same one, with ``singles``), up to :data:`_PIECE_RUNS` runs."""
+    for i in range(len(runs)):
+        for j in range(i if singles else i + 1, min(len(runs), i + _PIECE_RUNS)):
+            pieces.add(chunk[runs[i][0] : runs[j][1]])
+
+
+def _alpha_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of ``str.isalpha`` characters in ``text``, as offsets."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            if start is None:
+                start = i
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(text)))
+    return runs
+
+
+def _piece_shaped(w: str) -> bool:
+    """Would :func:`_letter_pieces` have gathered ``w``, were it in the text?"""
+    return (w[:1].isalpha() and w[-1:].isalpha() and not any(ch.isspace() for ch in w)
+            and len(_alpha_runs(w)) <= _PIECE_RUNS)
+
+
 class Found:
     """What one call has found: the source, its kept spans, the candidates, the characters they cover."""
 
@@ -86,6 +148,7 @@ class Found:
         self._covered = bytearray(len(source) + 1)
         self._lower_seen: dict[str, bool] = {}
         self._alltext = "\n".join(sp.text for sp in self.spans)
+        self._pieces: set[str] | None = None
 
     def add(self, c: Candidate) -> None:
         """Keep a candidate and mark its characters as covered."""
@@ -100,6 +163,13 @@ class Found:
         """Is ``word`` written in lower case somewhere in the kept text ("foreign" for "Foreign")?"""
         w = word.lower()
         found = self._lower_seen.get(w)
+        if found is None and len(self._alltext) > _LONG_TEXT and _piece_shaped(w):
+            # in a long text, a search per word would read the text once for each: the stretches that
+            # stand between non-letters are gathered once instead (a word that starts and ends with a
+            # letter stands between non-letters where it is one of them)
+            if self._pieces is None:
+                self._pieces = _letter_pieces(self._alltext)
+            found = self._lower_seen[w] = w in self._pieces
         if found is None:
             found = False
             text = self._alltext

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .lexicon import lexicon
 from .patterns import DOTTED, PART, PARTICLES, namey, undot
@@ -309,6 +309,10 @@ def _camel_brand(tok: str) -> bool:
 def _title_split(toks: tuple[str, ...], lows: list[str], i: int) -> TitleSplit | None:
     """Find a title in a run (searched from word ``i`` on), or None."""
     lex = lexicon()
+    # in a long run, whether every word from a position on could be a name's and none is an organisation
+    # or place word, for every position at once (testing the rest of the run at each title word made a
+    # line of capitalised words cost its square)
+    tail_ok = _tail_ok(toks, lows, lex) if len(toks) > _LONG_RUN else None
     for k in range(len(toks) - 2, i - 1, -1):
         if lows[k] not in lex.title_words or lows[k] in _COURTESY:
             continue
@@ -317,11 +321,15 @@ def _title_split(toks: tuple[str, ...], lows: list[str], i: int) -> TitleSplit |
             n0 += 1
             while n0 < len(toks) and lows[n0] in lex.topic_words:
                 n0 += 1
-        rest = toks[n0:]
-        if not rest or not all(namey(t) for t in rest):
-            continue
-        if any(w in lex.org_heads or w in lex.place_heads for w in lows[n0:]):
-            continue
+        if tail_ok is not None:
+            if n0 >= len(toks) or not tail_ok[n0]:
+                continue
+        else:
+            rest = toks[n0:]
+            if not rest or not all(namey(t) for t in rest):
+                continue
+            if any(w in lex.org_heads or w in lex.place_heads for w in lows[n0:]):
+                continue
         k0 = k
         while k0 > i and (lows[k0 - 1] in lex.role_modifiers or lows[k0 - 1] in lex.role_words):
             k0 -= 1
@@ -330,6 +338,18 @@ def _title_split(toks: tuple[str, ...], lows: list[str], i: int) -> TitleSplit |
             end -= 1
         return TitleSplit(k0, end, n0, lex.roles.get(lows[k]) or lex.honorifics.get(lows[k]))
     return None
+
+
+_LONG_RUN = 12  # words: a longer run has its tails tested once (see _title_split)
+
+
+def _tail_ok(toks: tuple[str, ...], lows: list[str], lex: Any) -> list[bool]:
+    """For each position ``j``: are all of ``toks[j:]`` name-like words, none an organisation or place
+    word (``True`` past the end)?"""
+    ok = [True] * (len(toks) + 1)
+    for j in range(len(toks) - 1, -1, -1):
+        ok[j] = ok[j + 1] and namey(toks[j]) and lows[j] not in lex.org_heads and lows[j] not in lex.place_heads
+    return ok
 
 
 def affiliation_of(text: str) -> str | None:

@@ -7,6 +7,9 @@ turns into candidates, then group nouns and peoples in what is left.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from ..model import Span
 from .candidates import Candidate, Found, KeptSpan
 from .classify import NameClassifier
@@ -23,6 +26,38 @@ from .patterns import (
     list_patterns,
     prev_word,
 )
+
+
+class _Occupied:
+    """The stretches of a span that anonymous sources take: does a name run overlap one? By start, with
+    the furthest end so far, so a test costs a bisection (a one-line page of a megabyte is one span
+    with thousands of sources)."""
+
+    def __init__(self, taken: list[tuple[int, int]]) -> None:
+        taken = sorted(taken)
+        self.starts = [a for a, _ in taken]
+        self.ends = list(accumulate((b for _, b in taken), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, e)  # the stretches that start before e; does one end after s?
+        return k > 0 and self.ends[k - 1] > s
+
+
+def _blank(text: str, cut: list[tuple[int, int]]) -> str:
+    """``text`` with the stretches ``cut`` (sorted by start; they may overlap) made spaces, offsets kept:
+    built once, not copied again for every stretch."""
+    if not cut:
+        return text
+    parts: list[str] = []
+    at = 0
+    for a, b in cut:
+        a = max(a, at)
+        if b <= a:
+            continue
+        parts += (text[at:a], " " * (b - a))
+        at = b
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 class Finder:
@@ -48,14 +83,11 @@ class Finder:
         runs: list[tuple[KeptSpan, tuple[tuple[str, int, int], ...], int]] = []
         group_hits: list[tuple[KeptSpan, int, str]] = []
         for sp in self.found.spans:
-            occupied = self._sources(sp, group_hits)
-            text = sp.text
-            credits = credit_spans(text)
-            if credits:  # names in credits and datelines are not read (blanked, offsets kept)
-                for a, b in credits:
-                    text = text[:a] + " " * (b - a) + text[b:]
+            sources = self._sources(sp, group_hits)
+            occupied = _Occupied(sources) if sources else None
+            text = _blank(sp.text, credit_spans(sp.text))  # names in credits and datelines are not read
             for m in CHUNK.finditer(text):
-                if occupied and any(a < m.end() and m.start() < b for a, b in occupied):
+                if occupied is not None and occupied.overlaps(m.start(), m.end()):
                     continue
                 parts = split_run(m.group())
                 if parts:

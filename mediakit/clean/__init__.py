@@ -54,6 +54,7 @@ from __future__ import annotations
 from ..model import Article, Span
 from .lines import Line, read_lines
 from .passes import body, footer, header, hint_lines, main_block
+from .passes.captions import CAPTION_BY_CREDIT, take_tail
 from .phrases import english_ratio
 
 __all__ = ["clean_text"]
@@ -93,9 +94,34 @@ def clean_text(source: str) -> Article:
     top = header(lines, lo, art)
     body(lines, lo, hi, art)
     footer(lines, top, hi)
+    _keep_some_text(lines, art)
     _collect(lines, art)
     _flag_language(art)
     return art
+
+
+NO_TEXT_BUT_A_CAPTION = ("clean: no line read as article text; the longest line read as a caption for the "
+                         "credit it ends with was kept as the text")
+
+
+def _keep_some_text(lines: list[Line], art: Article) -> None:
+    """A page whose every line became metadata or boilerplate, one of them a caption for the credit it
+    ends with (an article flattened to one line: "... ferry fares will rise, according to one source:
+    the harbour master."): the longest such line is the text, and the article is flagged. A credit that
+    opens with a capital or a sign ("Photo: Jo Ruiz/AFP") stays a caption (as
+    :func:`~mediakit.clean.passes.captions.split_tail` makes it); one in lower case ("source: the harbour
+    master.") goes on the prose and stays in the text."""
+    if any(ln.role == "paragraph" for ln in lines):
+        return
+    taken = [ln for ln in lines if ln.role == "meta" and ln.reason == CAPTION_BY_CREDIT]
+    if not taken:
+        return
+    ln = max(taken, key=lambda x: (x.words, -x.start))
+    art.captions = [c for c in art.captions if c.span is None or (c.span.start, c.span.end) != (ln.start, ln.end)]
+    ln.keep_paragraph()
+    if ln.credit is not None and not ln.credit[1][:1].islower():
+        take_tail(ln, art)
+    art.flags.append(NO_TEXT_BUT_A_CAPTION)
 
 
 def _collect(lines: list[Line], art: Article) -> None:
@@ -113,7 +139,14 @@ def _collect(lines: list[Line], art: Article) -> None:
         if run is not None:
             art.removed.append(Span(*run))
             run = None
-        if ln.role == "paragraph":
+        if ln.role == "paragraph" and ln.tail is not None:  # a credit or notice ends it (see split_tail)
+            tail = ln.tail
+            art.paragraphs.append(Span(ln.start, ln.start + len(ln.text[: tail.start - ln.start].rstrip()), "paragraph"))
+            if tail.label == "caption":
+                art.metadata_spans.append(tail)
+            else:
+                run = [tail.start, tail.end, tail.label, tail.reason]
+        elif ln.role == "paragraph":
             art.paragraphs.append(Span(ln.start, ln.end, "paragraph"))
         else:
             art.metadata_spans.append(Span(ln.start, ln.end, ln.label, ln.reason))

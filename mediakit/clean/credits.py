@@ -1,14 +1,46 @@
-"""Photo credits: a caption that ends with its credit ("... Photo: AFP"), or a line that is only one."""
+"""Photo credits: a caption that ends with its credit ("... Photo: AFP"), or a line that is only one.
+
+Limits: a caption has a caption's shape, at most :data:`CAPTION_WORDS` (100) words in at most
+:data:`CAPTION_SENTENCES` (4) sentences (the longest caption of the benchmark pages has 97 words, in 4
+sentences). A longer line that ends with a credit is text whose last words happen to be one (an article
+flattened to one line: "... the council said on Monday. Photo: Jane Doe/Agency"): the cleaner keeps the
+text and takes only the credit (see :func:`mediakit.clean.passes.captions.split_tail`).
+"""
 
 from __future__ import annotations
 
+import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
+from ..segment import sentence_bounds
 from .chars import TERMINAL
 from .phrases import AGENCY, AGENCY_WORDS, CREDIT_BRACKET, CREDIT_LABEL, CREDIT_TAIL, PAREN_LINE, URLISH
 
 if TYPE_CHECKING:
     from .lines import Line
+
+
+#: The most words a photo caption has (see the module docstring).
+CAPTION_WORDS = 100
+#: The most sentences a photo caption has.
+CAPTION_SENTENCES = 4
+_WORD = re.compile(r"\S+")
+
+
+def caption_shaped(text: str) -> bool:
+    """Could ``text`` be a photo caption: at most :data:`CAPTION_WORDS` words in at most
+    :data:`CAPTION_SENTENCES` sentences? (Words are counted only up to the limit.)"""
+    if sum(1 for _ in islice(_WORD.finditer(text), CAPTION_WORDS + 1)) > CAPTION_WORDS:
+        return False
+    return len(sentence_bounds(text)) <= CAPTION_SENTENCES
+
+
+def caption_credit(text: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` when ``text`` is a caption that ends with a photo credit: :func:`split_credit`
+    for a line of a caption's shape (:func:`caption_shaped`), else None."""
+    split = split_credit(text)
+    return split if split is not None and caption_shaped(split[0]) else None
 
 
 def _may_have_credit(tail: str) -> bool:

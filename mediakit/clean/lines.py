@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model import Span
 from .bylines import byline_name, dated_byline, is_name_like, parse_date
 from .chars import BULLET, CJK, CLOSERS, COLUMN_GAP, DIGIT
-from .credits import looks_like_credit, split_credit
+from .credits import caption_credit, looks_like_credit
 from .phrases import line_key
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -50,6 +51,7 @@ class Line:
     role: str = ""  # "paragraph", "meta" or "removed"
     label: str = ""
     reason: str = ""
+    tail: Span | None = None  # a credit or notice ending a paragraph line, labelled apart (see split_tail)
     # features computed on first use (see the properties below); unset until then
     _credit: Any = _lazy()
     _is_credit: Any = _lazy()
@@ -61,9 +63,10 @@ class Line:
 
     @property
     def credit(self) -> tuple[str, str] | None:
-        """``(caption, credit)`` when the line ends with a photo credit ("... Photo: AFP"), else None."""
+        """``(caption, credit)`` when the line is a caption ending with a photo credit ("... Photo: AFP"),
+        else None (a line too long to be a caption is not one, whatever its last words)."""
         if self._credit is _UNSET:
-            self._credit = split_credit(self.content)
+            self._credit = caption_credit(self.content)
         return self._credit
 
     @property
@@ -159,23 +162,76 @@ def make_line(raw: str, start: int, blank_before: bool) -> Line:
 
 def read_lines(source: str) -> list[Line]:
     """The line table of ``source``: non-blank lines; a line that only continues the sentence above
-    (hard wrap) joins it."""
+    (hard wrap) joins it.
+
+    A run of joined lines is made into one :class:`Line` when it ends; while it grows, :class:`_Joined`
+    keeps what the next join test reads, as the joined line would have it (making the line at every
+    join read the whole run each time: a hard-wrapped page with no full stop is one run)."""
     out: list[Line] = []
     blank = True
+    joined: _Joined | None = None  # the run of joined lines that ends out[-1], when it is more than one
     for pos, raw in _physical_lines(source):
         if not raw or raw.isspace():
             blank = True
             continue
         ln = make_line(raw, pos, blank)
-        if out and not blank and _continues(out[-1], ln):
-            prev = out[-1]
-            ln = make_line(source[prev.start : ln.end], prev.start, prev.blank_before)
-            ln.indent = prev.indent
-            out[-1] = ln
+        prev = joined or (out[-1] if out else None)
+        if prev is not None and not blank and _continues(prev, ln):
+            if joined is None:
+                joined = _Joined(source, out[-1])
+            joined.extend(ln, raw)
         else:
+            if joined is not None:
+                out[-1] = joined.line()
+                joined = None
             out.append(ln)
         blank = False
+    if joined is not None:
+        out[-1] = joined.line()
     return out
+
+
+class _Joined:
+    """Lines joined so far (hard wrap): the features :func:`_continues` reads, kept up to date as lines are
+    added, equal to those :func:`make_line` would give the joined text; :meth:`line` makes it."""
+
+    def __init__(self, source: str, first: Line) -> None:
+        self.source = source
+        self.first = first
+        self.start = first.start
+        self.indent = first.indent
+        self.body_start = first.start + len(first.marker)  # a line that continues has its marker
+        self.end = first.end
+        body = first.content
+        self.spaces = body.count(" ")
+        self.doubled = "  " in body
+        self.split_words = len(body.split())
+
+    def extend(self, ln: Line, raw: str) -> None:
+        """Add the next line (``raw`` as read, ending at ``ln.end``)."""
+        gap = self.source[self.end : ln.end]  # the line break, spaces around it and the line
+        self.doubled = self.doubled or "  " in self.source[self.end - 1 : ln.end]
+        self.spaces += gap.count(" ")
+        self.split_words += len(raw.split())
+        self.end = ln.end
+
+    @property
+    def words(self) -> int:
+        n = self.spaces + 1 if not self.doubled else self.split_words
+        size = self.end - self.body_start
+        if size > 14 * n and CJK.search(self.source, self.body_start, min(self.end, self.body_start + 200)):
+            n = size // 3
+        return n
+
+    @property
+    def terminal(self) -> bool:
+        tail = self.source[max(self.body_start, self.end - 12) : self.end].rstrip(CLOSERS)
+        return bool(tail) and tail[-1] in _ENDERS
+
+    def line(self) -> Line:
+        ln = make_line(self.source[self.start : self.end], self.start, self.first.blank_before)
+        ln.indent = self.indent
+        return ln
 
 
 _BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
@@ -195,13 +251,13 @@ def _physical_lines(source: str) -> Iterator[tuple[int, str]]:
         pos += len(raw) + 1
 
 
-def _continues(prev: Line, ln: Line) -> bool:
+def _continues(prev: Line | _Joined, ln: Line) -> bool:
     """A hard-wrapped line: same indent, the line above is long and unfinished, this one starts lower-case."""
     return (
         not ln.marker
         and ln.indent == prev.indent
         and not prev.terminal
         and prev.words >= 6
-        and len(prev.text) >= 40
+        and prev.end - prev.start >= 40  # the length of its text (a line is trimmed)
         and ln.text[:1].islower()
     )

@@ -4,6 +4,14 @@
 source offsets. Per paragraph, every sentence worth reading goes through the sentence rules
 (:func:`sentence_attributions`), then the colon introduction; then quotations nobody claimed are
 matched as continuations and follow-ons, and long ones are listed with no speaker.
+
+Limit: :data:`SENTENCE_WINDOW` (2,000 characters). A longer sentence (no news sentence of the
+benchmark texts reaches 1,600; a page with its punctuation stripped can be one sentence of a
+megabyte) is read in windows of at most that length, each cut after a comma or semicolon, else at a
+space, and each window is read as a sentence: every rule then looks at a bounded stretch, so the
+time grows with the length of the text rather than with its square. An attribution whose words
+cross a window edge may be cut short or missed. :func:`find_quotes` notes it (and
+:func:`mediakit.analysis.analyse` adds the note to ``Article.flags``).
 """
 from __future__ import annotations
 
@@ -30,15 +38,21 @@ from .tokens import CLOSE, mask, tokenize, worth_reading
 from .verbs import cue_entry
 from .words import ABBREVIATIONS, UNATTRIBUTED_WORDS
 
+#: The longest stretch of a sentence the rules read at once, in characters (see the module docstring).
+SENTENCE_WINDOW = 2_000
+
 _ABBREV_END = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _LETTER = re.compile(r"[A-Za-z]")
+_SPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S")
 
 
-def find_quotes(source: str, paragraphs: list[Span] | None = None) -> list[Quote]:
+def find_quotes(source: str, paragraphs: list[Span] | None = None, notes: list[str] | None = None) -> list[Quote]:
     """Find quotes and attributions in ``source``, searching the ``paragraphs`` spans.
 
     ``paragraphs`` defaults to :func:`mediakit.segment.split_paragraphs` of the whole text. Results are
-    sorted by start, one per content span.
+    sorted by start, one per content span. Given a list ``notes``, a line is appended to it when a
+    limit applied (a sentence longer than :data:`SENTENCE_WINDOW` read in windows).
 
     >>> text = 'The bridge will open in May, the mayor said. "We are ready," added Lena Ortiz.'
     >>> [(q.text(text), q.speaker_text, q.kind) for q in find_quotes(text)]
@@ -58,6 +72,8 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None) -> list[Quote
     # a single-quoted quotation opens with a curly mark (see marks.py): none in the source, none sought
     doc = Document(norm, paras, lambda i: source[view.to_source(i)], "\u2018" in source)
     found = doc.run()
+    if doc.windowed and notes is not None:
+        notes.append(window_note(doc.windowed))
     quotes = [_to_quote(f, source, norm, view) for f in found]
     return _dedupe(quotes)
 
@@ -96,6 +112,7 @@ class Document:
         self._title_cache: dict[int, bool] = {}
         self.q_starts = [p[0] for q in self.quotations for p in q.pieces]
         self.q_of_piece = [q for q in self.quotations for _ in q.pieces]
+        self.windowed: list[int] = []  # the length of each sentence read in windows
 
     def title_like(self, pi: int) -> bool:
         """Is paragraph ``pi`` a headline in title case (``Mayor Says Ferry Will Resume``)?"""
@@ -125,10 +142,11 @@ class Document:
             for ss, se in self.sentences(ps, pe):
                 if not worth_reading(self.masked, ss, se):
                     continue
-                cue_at: list[int] = []
-                toks = tokenize(self.masked, ss, se, cue_at)
-                if toks:
-                    here.extend(sentence_attributions(Sentence(self, toks, pi, cue_at)))
+                for ws, we in self.windows(ss, se):
+                    cue_at: list[int] = []
+                    toks = tokenize(self.masked, ws, we, cue_at)
+                    if toks:
+                        here.extend(sentence_attributions(Sentence(self, toks, pi, cue_at)))
             here.extend(colon_intro(self, pi, here))
             per_para.append(here)
         for pi, here in enumerate(per_para):
@@ -158,6 +176,38 @@ class Document:
                 out.append((s, e))
         return out
 
+    def windows(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The sentence ``s``-``e`` as one window, or, when longer than :data:`SENTENCE_WINDOW`, cut
+        into windows of at most that length: after the last comma or semicolon of a window's second
+        half, else after its last space (between two tokens: a masked quotation holds no space), else
+        at the first space after it."""
+        if e - s <= SENTENCE_WINDOW:
+            return [(s, e)]
+        self.windowed.append(e - s)
+        masked = self.masked
+        out: list[tuple[int, int]] = []
+        while e - s > SENTENCE_WINDOW:
+            limit = s + SENTENCE_WINDOW
+            half = s + SENTENCE_WINDOW // 2
+            cut = max(masked.rfind(", ", half, limit), masked.rfind("; ", half, limit))
+            if cut != -1:
+                cut += 1
+            else:
+                space = _SPACE.search(masked[half:limit][::-1])
+                cut = limit - space.end() if space else -1
+                if cut == -1:
+                    space = _SPACE.search(masked, limit, e)
+                    if space is None:
+                        break
+                    cut = space.start()
+            out.append((s, cut))
+            nxt = _NON_SPACE.search(masked, cut, e)
+            if nxt is None:
+                return out
+            s = nxt.start()
+        out.append((s, e))
+        return out
+
     def _attribution_after(self, prev_end: int, start: int, end: int) -> bool:
         """``"Is it over?" Lee asked.``: a quotation ending in ? or ! followed by its attribution
         (the sentence ``start``-``end``)."""
@@ -181,6 +231,13 @@ class Document:
             return False
         first = _LETTER.search(self.text, start, start + 6)
         return bool(first) and first.group(0).islower()
+
+
+def window_note(lengths: list[int]) -> str:
+    """The note for sentences read in windows (see :data:`SENTENCE_WINDOW`), for ``Article.flags``."""
+    many = f"{len(lengths):,} sentences of up to" if len(lengths) > 1 else "a sentence of"
+    return (f"analysis: {many} {max(lengths):,} characters read in windows of {SENTENCE_WINDOW:,} characters; "
+            "quotes that cross a window edge may be cut or missed (SENTENCE_WINDOW, mediakit/quotes/document.py)")
 
 
 def _clean_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

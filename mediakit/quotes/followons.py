@@ -51,17 +51,22 @@ def continuations(doc: Document, pi: int, here: list[Found], per_para: list[list
     first = bisect_left(doc.q_begin, ps)
     last = bisect_left(doc.q_begin, pe)
     open_quotes = [q for q in doc.quotations[first:last] if not q.claimed]
+    nearest: _Nearest | None = None  # made at the first quotation that needs it
     for q in open_quotes:
         if not _sentence_like(doc.masked, doc.text, q, ps):
             continue
-        before = doc.text[ps : q.start].rstrip()
-        frame = doc.dangling.get(ps + len(before)) if before else None
+        before = _text_end_before(doc.text, ps, q.start)
+        frame = doc.dangling.get(before) if before > ps else None
         if frame is not None and not frame.pieces:
             q.claimed = True
             frame.pieces = [(q.start, q.end)]
             here.append(frame)
+            if nearest is not None:
+                nearest.appended(frame)
             continue
-        anchor = _nearest_attributed(here, q)
+        if nearest is None:
+            nearest = _Nearest(here)
+        anchor = nearest.to(q)
         if anchor is not None:
             q.claimed = True
             anchor.pieces = sorted(anchor.pieces + [(q.start, q.end)])
@@ -184,14 +189,54 @@ def _narrative_subject(doc: Document, pi: int) -> tuple[int, int] | None:
     return toks[k].start, toks[m - 1].end
 
 
-def _nearest_attributed(here: list[Found], q: Quotation) -> Found | None:
-    """The paragraph's attribution a stray quotation continues: the nearest one before it, else after."""
-    direct = [f for f in here if f.speaker is not None]
-    before = [f for f in direct if f.end <= q.start]
-    if before:
-        return max(before, key=lambda f: f.end)
-    after = [f for f in direct if f.start >= q.end]
-    return min(after, key=lambda f: f.start) if after else None
+class _Nearest:
+    """The paragraph's attribution a stray quotation continues: of those with a speaker, the one that
+    ends last before it, else the one that starts first after it (the first in ``here`` of equals).
+
+    The quotations are asked about in order, so one pass over the attributions sorted by end (and one
+    by start) answers them all: a paragraph of a hundred thousand quotes costs a sort, not a scan per
+    quotation. An anchor that takes the quotation stays right: one before it ends with the quotation,
+    still the latest-ending; one after it starts earlier and is after no later quotation. A frame
+    appended to ``here`` is reported by the caller (:meth:`appended`)."""
+
+    def __init__(self, here: list[Found]) -> None:
+        self.size = len(here)
+        direct = [(f, i) for i, f in enumerate(here) if f.speaker is not None]
+        self.by_end = sorted(direct, key=lambda x: (x[0].end, x[1]))
+        self.by_start = sorted(direct, key=lambda x: (x[0].start, x[1]))
+        self.k_end = self.k_start = 0
+        self.best: tuple[Found, int] | None = None  # the latest-ending attribution seen so far
+
+    def _offer(self, f: Found, i: int) -> None:
+        best = self.best
+        if best is None or f.end > best[0].end or (f.end == best[0].end and i < best[1]):
+            self.best = (f, i)
+
+    def to(self, q: Quotation) -> Found | None:
+        by_end = self.by_end
+        while self.k_end < len(by_end) and by_end[self.k_end][0].end <= q.start:
+            self._offer(*by_end[self.k_end])
+            self.k_end += 1
+        if self.best is not None:
+            return self.best[0]
+        by_start = self.by_start
+        while self.k_start < len(by_start) and by_start[self.k_start][0].start < q.end:
+            self.k_start += 1
+        return by_start[self.k_start][0] if self.k_start < len(by_start) else None
+
+    def appended(self, f: Found) -> None:
+        """``f`` (with a speaker, holding the quotation just taken) was appended to ``here``."""
+        self._offer(f, self.size)
+        self.size += 1
+
+
+def _text_end_before(text: str, ps: int, at: int) -> int:
+    """Where the text before offset ``at`` ends, spaces left out (``ps`` when there is none): the end of
+    ``text[ps:at].rstrip()``, read back from ``at`` (copying from the paragraph start for every
+    quotation cost a one-line article its square)."""
+    while at > ps and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _sentence_like(masked: str, text: str, q: Quotation, ps: int) -> bool:

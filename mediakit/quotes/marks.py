@@ -1,8 +1,10 @@
 """Quotation marks: double marks (and ``''``) paired per paragraph, then curly single quotes outside them.
 
 The direction of a straight mark is read from the spaces around it, else from its curly form in the
-source. An unclosed quotation continues into a following paragraph that opens with a mark (each
-paragraph of a long quotation opens with one, only the last closes), else it ends with its paragraph.
+source. An unclosed quotation continues into the following paragraph when that opens with a mark (each
+paragraph of a long quotation opens with one, only the last closes) and nothing but space lies between
+them (text left out between two spans, a removed "Share" line or a caption, ends the quotation: a quote
+never runs across text that is not read), else it ends with its paragraph.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _DOUBLE_MARK = re.compile(r"\"|''|``")
+_NON_SPACE = re.compile(r"\S")
 _OPENING_SOURCE = "\u201c\u201e\u00ab\u201f"
 _CLOSING_SOURCE = "\u201d\u00bb"
 
@@ -29,7 +32,8 @@ class Quotation:
 def pair_quotations(text: str, paras: list[tuple[int, int]], source_char: Callable[[int], str],
                     single_marks: bool = True) -> list[Quotation]:
     """Pair double quotation marks paragraph by paragraph; an unclosed quotation continues into a
-    following paragraph that opens with a mark, else it ends with its paragraph. ``single_marks``:
+    following paragraph that opens with a mark with only space between them, else it ends with its
+    paragraph. ``single_marks``:
     may the source hold an opening curly single quote (else no single-quoted quotation is sought)?"""
     out: list[Quotation] = []
     open_at: int | None = None
@@ -68,7 +72,7 @@ def pair_quotations(text: str, paras: list[tuple[int, int]], source_char: Callab
         if open_at is not None:
             pieces.append((piece_start, pe))
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-            if nxt is None or not _DOUBLE_MARK.match(text, nxt):
+            if nxt is None or not _DOUBLE_MARK.match(text, nxt) or _NON_SPACE.search(text, pe, nxt):
                 out.append(Quotation(open_at, pe, pieces))
                 open_at, pieces = None, []
     doubles = [q for q in out if q.end - q.start > 2]

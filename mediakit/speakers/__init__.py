@@ -39,6 +39,10 @@ Rules, in the order they are tried
 * **Follow-on quotes** (a quotation paragraph with no attribution) keep the speaker of the quote they
   follow.
 
+Limit: :data:`~mediakit.speakers.index.PRONOUN_LOOKBACK` (200): a search back from a pronoun reads at
+most that many mentions (and speakers) of one sentence, and that many sentences and paragraphs (see
+:mod:`mediakit.speakers.index`); a search it stopped is noted in ``Article.flags``.
+
 What it misses: a pronoun whose antecedent is a group of named people ("they" for Lind and Moss),
 cataphora ("Before he spoke, Lind ..."), and speakers the quote finder cut short or too long: the link
 follows the words it was given.
@@ -57,6 +61,7 @@ from __future__ import annotations
 from ..actors.results import Actor
 from ..model import Span
 from ..quotes import Quote
+from . import index
 from .gender import speaker_gender, speaker_named, stated_gender
 from .linker import Linker
 from .result import RESOLUTIONS, Link
@@ -64,11 +69,20 @@ from .result import RESOLUTIONS, Link
 __all__ = ["RESOLUTIONS", "Link", "link_quotes", "speaker_gender", "speaker_named", "stated_gender"]
 
 
-def link_quotes(source: str, quotes: list[Quote], actors: list[Actor], spans: list[Span] | None = None) -> list[Link]:
+def link_quotes(source: str, quotes: list[Quote], actors: list[Actor], spans: list[Span] | None = None,
+                notes: list[str] | None = None) -> list[Link]:
     """Link each quote's speaker to an actor (see the module docstring); one :class:`Link` per quote.
 
     ``spans`` are the analysed spans (headline, standfirst, paragraphs), used to find sentences;
     by default the paragraphs of ``source``. New actors are appended to ``actors``; pronoun and
-    description mentions are added to the actors they resolve to.
+    description mentions are added to the actors they resolve to. Given a list ``notes``, a line is
+    appended to it when :data:`~mediakit.speakers.index.PRONOUN_LOOKBACK` cut a search short.
     """
-    return Linker(source, quotes, actors, spans).run()
+    linker = Linker(source, quotes, actors, spans)
+    out = linker.run()
+    if linker.cut_short and notes is not None:
+        n = linker.cut_short
+        notes.append(f"analysis: {n:,} search{'es' if n > 1 else ''} back from a pronoun or description stopped "
+                     f"at {index.PRONOUN_LOOKBACK:,} actor mentions or sentences; an antecedent further back "
+                     "was not considered (PRONOUN_LOOKBACK, mediakit/speakers/index.py)")
+    return out

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
+from itertools import islice
 from operator import itemgetter
 
 from ..actors.lexicon import lexicon
@@ -14,6 +15,7 @@ from .words import (
     AGE,
     AND,
     APPOSITION_HEAD,
+    BY_START,
     CLAUSE_CUT,
     COMMA,
     CONNECTOR,
@@ -68,6 +70,7 @@ class Linker(Nouns):
             if link.actor is not None:
                 pos = q.start if q.inherited else q.speaker_start
                 insort(self.spoken, (pos, q.end, link.actor), key=itemgetter(0))
+                self.spoken_ids.add(id(link.actor))
             prev = link
             out.append(link)
         self._countries_that_speak(out)
@@ -76,7 +79,14 @@ class Linker(Nouns):
     def mention_resolution(self, a: Actor, s: int, e: int) -> str:
         """``name`` for a name, ``unnamed`` for a group noun ("staff", "residents"), ``anonymous`` for an
         anonymous source the actor finder found."""
-        kind = next((m.kind for m in a.mentions if m.start == s and m.end == e), "name")
+        ms = a.mentions  # sorted by start
+        k = bisect_left(ms, s, key=BY_START)
+        kind = "name"
+        while k < len(ms) and ms[k].start == s:
+            if ms[k].end == e:
+                kind = ms[k].kind
+                break
+            k += 1
         return {"group": "unnamed", "anonymous": "anonymous"}.get(kind, "name")
 
     def _countries_that_speak(self, links: list[Link]) -> None:
@@ -179,12 +189,12 @@ class Linker(Nouns):
         if toks[-1][2][:1].isupper() and not capital_role:
             # capitalised words with no actor behind them: "Lina Arafeh", "TechCrunch"
             appo = self.apposition(he, se)
-            if appo is not None and not names_someone(self.source, hs, he, kind):
+            if appo is not None and not names_someone(self.source, hs, he, kind, self.searched):
                 return appo
             if len(toks) == 1 and person_noun(hw) and unnamed_type(hw) == "group":
                 # "Protestors said": a group described by its word, not a name
                 return self.new_actor(hs, he, head_text, "group", None, "unnamed")
-            if names_someone(self.source, hs, he, kind):
+            if names_someone(self.source, hs, he, kind, self.searched):
                 start = self._name_run_start(toks)
                 typ = self._appositive_type(he, se) or {"organisation": "organisation", "place": "place"}.get(
                     kind or "", "person")
@@ -309,8 +319,12 @@ class Linker(Nouns):
             return Link(n, f"'{text.strip()}' is {n.name}: the organisation named before the word '{hw}'", "name")
         # a role at an organisation or of a person named before: the one person holding it, if named
         if hw in lex.role_words and hw not in lexicon().kinship:
-            holders = [a for a in self.actors if a.type == "person" and a is not n
-                       and (a.first_position < hs or words[0] not in INDEFINITE) and a.affiliation == n.name and any(hw in r.lower().split() for r in a.roles)]
+            key = ("holds", n.name, hw)
+            holding = self.lookup.filtered(key, self.lookup.affiliated(n.name),
+                                           lambda a: any(hw in r.lower().split() for r in a.roles))
+            # how many besides n (none, one, more) and the one: two of them at most are looked at
+            named = holding if words[0] not in INDEFINITE else self.named_before(key, holding, hs, 3)
+            holders = list(islice((a for a in named if a is not n), 2))
             if len(holders) == 1:
                 a = holders[0]
                 why = f"'{text.strip()}' resolved to {a.name}, the {hw} of {n.name} named before"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from operator import itemgetter
 
 from ..actors.lexicon import lexicon
@@ -47,18 +48,18 @@ class Nouns(Salience):
             return None
         others = [w for w in words if w not in DET_WORDS and w != head]
         later_ok = self.in_headline(ss)
-        found = [
-            a for a in self.actors if a.type == "person" and (a.first_position < ss or later_ok)
-            and any(f" {head} " in f" {r.lower()} " for r in a.roles)
-            and set(others) <= set(" ".join(a.roles + [a.affiliation or ""]).lower().split())
-        ]
+        # the people with the role named before it: how many (none, one, more) and the one, from the two
+        # named first, rather than a pass over them all (a long text has thousands of ministers)
+        key = ("role", head, frozenset(others))
+        people = self.lookup.with_role(head, others)
+        found = people if later_ok else self.named_before(key, people, ss)
         if len(found) == 1:
             a = found[0]
             why = f"'{text.strip()}' resolved to {a.name}, the only person named before it with the role '{head}'"
             self.add_mention(a, ss, ss + len(text), why, "description")
             return Link(a, why, "role noun")
         if len(found) > 1:
-            recent = next((a for _s, _e, a in self.before(ss) if a in found), None)
+            recent = self.last_named(people, ss, self.lookup.ids(key, people))  # (the same as among found)
             if recent is not None:
                 why = f"'{text.strip()}' resolved to {recent.name}, the person with the role '{head}' named last before it"
                 self.add_mention(recent, ss, ss + len(text), why, "description")
@@ -67,9 +68,11 @@ class Nouns(Salience):
         groups = {lex.parties.get(w) or lex.demonyms.get(w.capitalize()) for w in others} - {None}
         if len(groups) == 1:
             group = groups.pop()
-            same = [a for a in self.actors if a.type == "person" and a.affiliation == group
-                    and (a.first_position < ss or later_ok)
-                    and (not a.roles or any(head in r.lower() for r in a.roles))]
+            key = ("same", group, head)
+            same = self.lookup.filtered(key, self.lookup.affiliated(group),
+                                        lambda a: not a.roles or any(head in r.lower() for r in a.roles))
+            if not later_ok:
+                same = self.named_before(key, same, ss)
             if len(same) == 1:
                 a = same[0]
                 why = f"'{text.strip()}' resolved to {a.name}, the only person affiliated with {group}"
@@ -79,7 +82,11 @@ class Nouns(Salience):
 
     def in_headline(self, pos: int) -> bool:
         """Is ``pos`` in the headline or standfirst (where a role may name a person introduced below)?"""
-        return any(sp.start <= pos < sp.end and sp.label in ("title", "standfirst") for sp in self.spans or ())
+        heads = self._headline_spans
+        if heads is None:
+            heads = self._headline_spans = [(sp.start, sp.end) for sp in self.spans or ()
+                                            if sp.label in ("title", "standfirst")]
+        return any(s <= pos < e for s, e in heads)
 
     def by_government(self, text: str) -> Link | None:
         """ "the Mexican government", "Canadian authorities" -> the country actor, when it is named."""
@@ -87,7 +94,7 @@ class Nouns(Salience):
         if len(words) != 2 or words[1].lower() not in ("government", "administration", "authorities"):
             return None
         country = lexicon().demonyms.get(words[0])
-        found = [a for a in self.actors if a.name == country] if country else []
+        found = self.lookup.named(country) if country else []
         if len(found) == 1:
             a = found[0]
             return Link(a, f"'{text.strip()}' resolved to {a.name}: the government of a country named in the article",
@@ -96,9 +103,8 @@ class Nouns(Salience):
 
     def by_org_head(self, head: str, ss: int, text: str) -> Link | None:
         """ "the ministry says" -> the one organisation named "... Ministry ..." (named before it, if any)."""
-        found = [a for a in self.actors if a.type == "organisation"
-                 and head in [w.lower() for w in SPEAKER_TEXT_WORD.findall(a.name)]]
-        before = [a for a in found if a.first_position < ss]
+        found = self.lookup.organisations_with_word(head)
+        before = self.named_before(("org", head), found, ss)  # (two at most: how many matters, up to 2)
         found = before or found
         if len(found) == 1:
             a = found[0]
@@ -127,7 +133,7 @@ class Nouns(Salience):
             _s, _e, a = owners[-1]
             return Link(a, f"{what}: the document of {a.name}, named before the noun", "document")
         caps = [t for t in toks[:-1] if t[2][:1].isupper()]
-        if caps and names_someone(self.source, caps[0][0], caps[-1][1], "organisation"):
+        if caps and names_someone(self.source, caps[0][0], caps[-1][1], "organisation", self.searched):
             # "Port Calder Stock Exchange data": a name no actor was found for
             start = caps[0][0]
             return self.new_actor(start, caps[-1][1], self.source[start : caps[-1][1]], "organisation", None, "document")
@@ -156,6 +162,7 @@ class Nouns(Salience):
 
     def previous_subject(self, ss: int) -> Actor | None:
         """The speaker or subject of the sentence before ``ss`` (a person, organisation or group)."""
+        self._cut = False
         walk = self.sentences_before(ss)
         next(walk, None)
         before = next((x for x in walk if not x[2]), None)
@@ -168,6 +175,7 @@ class Nouns(Salience):
 
     def earlier_document(self, noun: str, ss: int) -> tuple[Actor, str] | None:
         """The owner of the same document named earlier: "the Civic Action study", "X wrote in a report"."""
+        self._cut = False
         stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
         src = self.source
         hits = list(noun_pattern(stem).finditer(src, max(0, ss - 6000), ss))
@@ -176,7 +184,8 @@ class Nouns(Salience):
             if a is not None:
                 return a, "named with it before"
             lo_s, hi_s = self.sentence_of(m.start())
-            spoke = [x[2] for x in self.spoken if lo_s <= x[0] < hi_s and x[2].type in OWNER_TYPES]
+            i, j = bisect_left(self.spoken, lo_s, key=itemgetter(0)), bisect_left(self.spoken, hi_s, key=itemgetter(0))
+            spoke = [x[2] for x in self.spoken[i:j] if x[2].type in OWNER_TYPES]
             if spoke:
                 return spoke[0], "who spoke in the sentence that named it"
             subjects = [a for rank, _pos, a, _why in self._candidates(lo_s, m.start(), ("person",), None, False)
@@ -207,12 +216,11 @@ class Nouns(Salience):
             name = POSSESSIVE_LEAD.sub("", name) if affiliation else name
             name = cut_clause(name)
         name = name.strip(" ,") or clean
-        lname = name.lower()
-        for a in self.actors:
-            if a.type == typ and lname in self.lower_names(a) and (a.affiliation == affiliation or affiliation is None):
-                why = f"'{clean}' matches the actor {a.name}"
-                self.add_mention(a, s, e, why, "speaker")
-                return Link(a, why, resolution)
+        a = self.lookup.first_called(typ, name.lower(), affiliation)
+        if a is not None:
+            why = f"'{clean}' matches the actor {a.name}"
+            self.add_mention(a, s, e, why, "speaker")
+            return Link(a, why, resolution)
         what = {"name": "named", "unnamed": "unnamed", "anonymous": "anonymous"}.get(resolution, resolution)
         why = f"no actor mention in '{clean}': new {what} {typ} actor '{name}' made from the speaker's words"
         if note:
@@ -220,7 +228,7 @@ class Nouns(Salience):
         roles = [name] if typ == "anonymous" and resolution == "unnamed" else []
         a = Actor(f"A{len(self.actors) + 1}", name, typ, roles=roles, affiliation=affiliation, aliases=[],
                   mentions=[], first_position=s)
-        self.actors.append(a)
+        self.lookup.append(a)
         self.add_mention(a, s, e, why, "speaker" if resolution == "name" else "description")
         return Link(a, why, resolution)
 

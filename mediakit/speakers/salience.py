@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from ..actors.lexicon import lexicon
 from ..actors.results import Actor
+from . import index
 from .gender import stated_gender
 from .index import MentionIndex
 from .result import Link
@@ -32,7 +33,7 @@ class Salience(MentionIndex):
             want = "m" if low in HE else "f"
             found = self.salient(("person",), ss, se, want, f"'{low}'")
             if found is None:
-                return Link(None, f"'{low}': no person named before it", "pronoun")
+                return Link(None, f"'{low}': no person named before it" + self.lookback_note(), "pronoun")
             a = found.actor
             assert a is not None
             votes = self.pronoun_votes.setdefault(id(a), {"m": 0, "f": 0})
@@ -43,7 +44,7 @@ class Salience(MentionIndex):
             types = ("group", "anonymous", "organisation") if low == "they" else ("organisation", "country")
             found = self.salient(types, ss, se, None, f"'{low}'")
             if found is None:
-                return Link(None, f"'{low}': nothing fitting named before it", "pronoun")
+                return Link(None, f"'{low}': nothing fitting named before it" + self.lookback_note(), "pronoun")
             assert found.actor is not None
             self.add_mention(found.actor, ss, se, found.how, "pronoun")
             return Link(found.actor, found.how, "pronoun")
@@ -53,6 +54,7 @@ class Salience(MentionIndex):
         """The most salient actor of ``types`` before ``ss`` (see the module docstring)."""
         best: tuple[float, int, Actor, str] | None = None
         dist = -0.5
+        self._cut = False
         for lo, hi, empty in self.sentences_before(ss):
             if dist > 12 or (best is not None and dist > best[0]):
                 break
@@ -73,10 +75,15 @@ class Salience(MentionIndex):
                     current: bool) -> Iterator[tuple[float, int, Actor, str]]:
         """The fitting actors of the sentence ``[lo, hi)``, each with a rank (lower is better)."""
         seen: set[int] = set()
-        # speakers of earlier quotes in this sentence
-        i = bisect_left(self.spoken, lo, key=itemgetter(0))
-        while i < len(self.spoken) and self.spoken[i][0] < hi:
-            pos, _end, a = self.spoken[i]
+        limit = index.PRONOUN_LOOKBACK
+        # speakers of earlier quotes in this sentence (the last PRONOUN_LOOKBACK of them)
+        spoken = self.spoken
+        i, j = bisect_left(spoken, lo, key=itemgetter(0)), bisect_left(spoken, hi, key=itemgetter(0))
+        if j - i > limit:
+            self._cut_here()
+            i = j - limit
+        while i < j:
+            pos, _end, a = spoken[i]
             i += 1
             if id(a) in seen or not self._fits(a, types):
                 continue
@@ -87,10 +94,10 @@ class Salience(MentionIndex):
             # a speaker inside an opening subordinate clause ("Although Lind said ..., Moss ...") ranks lower
             rank = 0.0 if self._subject_like(lo, pos) or not self._in_opening_clause(lo, pos) else 1.0
             yield rank + penalty, pos, a, "the speaker of the quote before" + gender_note(penalty, a, want)
-        for k in range(bisect_left(self.starts, lo), len(self.index)):
-            s, e, a = self.index[k]
-            if s >= hi:
-                break
+        mentions, more = self.index.last_starting(lo, hi, limit)
+        if more:
+            self._cut_here()
+        for s, e, a in mentions:
             if e > hi or self.inside_quote(s):
                 continue
             subject = self._subject_like(lo, s)
@@ -115,8 +122,22 @@ class Salience(MentionIndex):
         if a.type in types:
             return True
         if "country" in types and a.type == "place":
-            return any(x[2] is a for x in self.spoken) or any(m.kind == "capital" for m in a.mentions)
+            return id(a) in self.spoken_ids or self._capital(a)
         return False
+
+    def _capital(self, a: Actor) -> bool:
+        """Is one of the place's mentions a capital standing for its country? (linking adds none)"""
+        key = id(a)
+        found = self._capitals.get(key)
+        if found is None:
+            found = self._capitals[key] = any(m.kind == "capital" for m in a.mentions)
+        return found
+
+    def lookback_note(self) -> str:
+        """After a search back found nothing: what stopped it, when the limit did."""
+        if not self._cut:
+            return ""
+        return f" (the search back stopped at PRONOUN_LOOKBACK, {index.PRONOUN_LOOKBACK:,} mentions or sentences)"
 
     def _gender_penalty(self, a: Actor, want: str | None) -> float | None:
         """None when the text states the other gender; 3 when only a pronoun suggested it; else 0."""
@@ -141,12 +162,14 @@ class Salience(MentionIndex):
 
     def _subject_like(self, lo: int, s: int) -> bool:
         """Does the name at ``s`` open its sentence or clause (after "But", a title, "For his part,")?"""
-        prefix = self.source[lo:s]
-        c = prefix.rfind(",")
-        if c >= 0:
-            prefix = prefix[c + 1 :]  # "For his part, Brooks": the clause after the comma
+        # "For his part, Brooks": the clause after the comma; a long stretch before the name: it is not
+        # the subject (the comma is sought only as far back as that: a sentence may be a megabyte)
+        c = self.source.rfind(",", max(lo, s - 121), s)
+        if c < 0 and s - lo > 120:
+            return False
+        prefix = self.source[c + 1 if c >= 0 else lo : s]
         if len(prefix) > 120:
-            return False  # a long stretch before the name: it is not the subject
+            return False
         lex = lexicon()
         for w in prefix.split():
             w0 = w.strip("\"'\u201c\u2018\u201d\u2019()[]")
@@ -165,9 +188,8 @@ class Salience(MentionIndex):
 
     def _in_opening_clause(self, lo: int, s: int) -> bool:
         """Is ``s`` inside a subordinate clause opening the sentence ("Although X said ..., Y ...")?"""
-        prefix = self.source[lo:s]
-        first = prefix.split(None, 1)[0].lower().strip("\"'\u201c\u2018(") if prefix.strip() else ""
-        return first in SUBORDINATE and "," not in prefix
+        first = self.first_word(lo, s).lower().strip("\"'\u201c\u2018(")
+        return first in SUBORDINATE and not self.comma_between(lo, s)
 
     def _modifier(self, e: int) -> bool:
         """Is the mention ending at ``e`` a possessive or a modifier ("Kim's visit", "the Osland government")?"""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from operator import attrgetter
 
@@ -180,9 +180,12 @@ def gender_note(penalty: float, a: Actor, want: str | None) -> str:
     return " (an earlier pronoun suggested otherwise)" if penalty else ""
 
 
-def names_someone(source: str, s: int, e: int, kind: str | None) -> bool:
+def names_someone(source: str, s: int, e: int, kind: str | None,
+                  memo: dict[tuple[str, str], bool] | None = None) -> bool:
     """Do the speaker's words name someone: a capitalised word that is not a common word opening a
-    sentence ("Less", "Somehow", "That's")?"""
+    sentence ("Less", "Somehow", "That's")? ``memo`` keeps, for one ``source``, what the searches of the
+    whole text for a word found (each search reads the text: asked for every quote, a long text would
+    be read once per quote)."""
     lex = lexicon()
     text = source[s:e]
     words = list(SPEAKER_TEXT_WORD.finditer(text))
@@ -195,11 +198,22 @@ def names_someone(source: str, s: int, e: int, kind: str | None) -> bool:
             continue
         if m.start() == 0 and len(words) == 1 and sentence_initial(source, s) and (
             low in lex.group_nouns or low[:-1] in lex.person_nouns
-            or (w not in lex.given and (lower_elsewhere(source, low) or not capitalised_inside(source, w)))
+            or (w not in lex.given and (_searched(memo, "lower", low, lower_elsewhere, source)
+                                        or not _searched(memo, "capital", w, capitalised_inside, source)))
         ):
             continue  # a capitalised common word opening a sentence ("Somehow", "Economists")
         return True
     return False
+
+
+def _searched(memo: dict[tuple[str, str], bool] | None, what: str, word: str,
+              search: Callable[[str, str], bool], source: str) -> bool:
+    if memo is None:
+        return search(source, word)
+    found = memo.get((what, word))
+    if found is None:
+        found = memo[(what, word)] = search(source, word)
+    return found
 
 
 def sentence_initial(source: str, s: int) -> bool:

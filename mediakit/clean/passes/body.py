@@ -12,7 +12,7 @@ from ...model import Article
 from ..boilerplate import short
 from ..lines import Line
 from ..phrases import END_NOTE
-from .captions import caption_candidate, take_caption
+from .captions import caption_candidate, split_tail, take_caption
 from .header import take_byline, take_dateline
 from .shapes import prose
 
@@ -48,6 +48,7 @@ def body(lines: list[Line], lo: int, hi: int, art: Article) -> None:
             ln.remove(heading.hint, f"headline under '{short(heading.content)}' inside the text: a link")
         else:
             ln.keep_paragraph()
+            split_tail(ln, art)
             last_para = i
     if last_para is not None:
         for ln in lines[last_para + 1 : hi + 1]:

@@ -2,6 +2,8 @@
 
 A caption ends with its credit ("... Photo: AFP", "(AP Photo/...)"), starts with a label ("Image
 caption: ..."), or sits right above a credit-only line; a credit alone on its line is a caption too.
+A line longer than a caption (see :mod:`mediakit.clean.credits`) that ends with a credit stays text:
+only the credit is taken (:func:`split_tail`).
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from ...model import Article, Caption, Span
 from ..credits import split_credit
 from ..lines import Line
-from ..phrases import CAPTION_PREFIX, CREDIT_LABEL, PAREN_LINE
+from ..phrases import AGENCY, CAPTION_PREFIX, CREDIT_LABEL, PAREN_LINE
+
+TAIL_CREDIT = "photo credit at the end of a paragraph too long to be a caption: credit"
+TAIL_COPYRIGHT = "copyright notice at the end of a paragraph: page footer"
 
 
 def take_caption(lines: list[Line], i: int, limit: int, art: Article) -> bool:
@@ -19,7 +24,7 @@ def take_caption(lines: list[Line], i: int, limit: int, art: Article) -> bool:
         return False
     split = ln.credit
     if split is not None:
-        _caption(ln, art, split[0], split[1], "line ending with a photo credit: caption")
+        _caption(ln, art, split[0], split[1], CAPTION_BY_CREDIT)
         return True
     m = CAPTION_PREFIX.match(ln.content) or CREDIT_LABEL.match(ln.content)
     if m and (m.re is CAPTION_PREFIX or ln.words > 10):
@@ -50,12 +55,43 @@ def caption_candidate(lines: list[Line], i: int) -> bool:
     return ln.is_credit and ln.blank_before is False
 
 
+def split_tail(ln: Line, art: Article) -> None:
+    """A paragraph line that ends with a photo credit or a copyright notice but is too long to be a
+    caption ("... the council said on Monday. Photo: Jane Doe/Agency", "... (c) 2026 Harbour Herald"):
+    the words before stay the paragraph; the credit becomes a caption span with no caption text, a
+    copyright notice a removed footer span (``ln.tail``)."""
+    if ln.credit is not None:
+        return  # a caption's shape, kept as text by the pass that called: left whole
+    take_tail(ln, art)
+
+
+def take_tail(ln: Line, art: Article) -> None:
+    """The credit or copyright notice ending the paragraph line ``ln`` becomes its ``tail`` (see
+    :func:`split_tail`), whatever the line's length."""
+    split = split_credit(ln.content)
+    if split is None:
+        return
+    caption, credit = split
+    k = len(ln.marker) + len(caption)
+    rest = ln.text[k:]
+    start = ln.start + k + len(rest) - len(rest.lstrip())
+    notice = rest.lstrip(" (|-\u2013\u2014[")
+    if notice.startswith("\u00a9") and "/" not in credit and not AGENCY.search(credit):
+        ln.tail = Span(start, ln.end, "footer", TAIL_COPYRIGHT)
+    else:
+        ln.tail = Span(start, ln.end, "caption", TAIL_CREDIT)
+        art.captions.append(Caption(text="", credit=credit, span=ln.tail))
+
+
 def _strip_credit(text: str) -> str:
     t = text.strip()
     if PAREN_LINE.fullmatch(t):
         t = t[1:-1].strip()
     split = split_credit(t)
     return split[1] if split else t
+
+
+CAPTION_BY_CREDIT = "line ending with a photo credit: caption"
 
 
 def _caption(ln: Line, art: Article, text: str, credit: str, reason: str, end: int | None = None) -> None:

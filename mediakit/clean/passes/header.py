@@ -19,7 +19,7 @@ from ..bylines import DATE_WORDS, NAME_WITH_ROLE, TIME_OF_DAY, is_name_like
 from ..chars import LETTER, TERMINAL
 from ..lines import Line
 from ..phrases import line_key
-from .captions import take_caption
+from .captions import split_tail, take_caption
 from .shapes import headline_at, prose, title_shape
 
 _HEADER_WINDOW = 30  # lines searched above the main block for the headline
@@ -150,6 +150,7 @@ def _between(lines: list[Line], a: int, lo: int, art: Article) -> None:
             and (_prose_at(lines, i - 1, a, lo) or _prose_at(lines, i + 1, a, lo))
         ):
             ln.keep_paragraph()  # the text began above a gallery or a widget
+            split_tail(ln, art)
         else:
             after_byline = False  # a link, a label or a widget: what follows is no longer the header
 
