@@ -8,7 +8,6 @@ budget fails with that reason and the batch goes on.
 
 from __future__ import annotations
 
-import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -43,26 +42,12 @@ class BudgetExceeded(Exception):
 
 @contextmanager
 def _budget(seconds: float) -> Iterator[None]:
-    """Interrupt the block with :class:`BudgetExceeded` after ``seconds``.
-
-    In the main thread of a Unix process (the local engine) a timer signal does it. Elsewhere (a Dask
-    worker runs tasks in threads, where signals cannot reach) a timer thread raises the exception in the
-    working thread (CPython's ``PyThreadState_SetAsyncExc``): it lands at the next Python instruction, so
-    a single long call into C finishes first; mediakit's stages are linear in their input, which keeps
-    such calls short."""
-    if seconds <= 0:
+    """Interrupt the block after ``seconds`` (where signals can: the main thread of a Unix process)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
         yield
         return
-    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-        with _signal_budget(seconds):
-            yield
-    else:
-        with _thread_budget(seconds):
-            yield
 
-
-@contextmanager
-def _signal_budget(seconds: float) -> Iterator[None]:
     def _ring(signum: int, frame: Any) -> None:
         raise BudgetExceeded
 
@@ -73,35 +58,6 @@ def _signal_budget(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
-
-
-@contextmanager
-def _thread_budget(seconds: float) -> Iterator[None]:
-    set_async = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
-    if set_async is None:  # not CPython: no way to interrupt a thread; the article runs to its end
-        yield
-        return
-    tid = ctypes.c_ulong(threading.get_ident())
-    lock = threading.Lock()
-    state = {"inside": True, "rang": False}
-
-    def _ring() -> None:
-        with lock:
-            if state["inside"]:
-                state["rang"] = True
-                set_async(tid, ctypes.py_object(BudgetExceeded))
-
-    timer = threading.Timer(seconds, _ring)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
-        with lock:
-            state["inside"] = False
-            if state["rang"]:  # rung as the block ended: take back an exception not raised yet
-                set_async(tid, None)
 
 
 _CODEBOOKS: dict[str, Any] = {}
