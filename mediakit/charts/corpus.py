@@ -52,7 +52,17 @@ from ..measures import (
     verb_profile,
 )
 from ..measures._base import Tables, articles_ok, as_tables, table
-from .theme import NEUTRAL, NO_SPEAKER, OTHER, ColourScale, count_axis, count_ticks, percent_axis, title
+from .theme import (
+    NEUTRAL,
+    NO_SPEAKER,
+    OTHER,
+    ColourScale,
+    articles_from,
+    count_axis,
+    count_ticks,
+    percent_axis,
+    title,
+)
 
 __all__ = [
     "BUILDERS", "actor_pairs", "anonymous_sources", "attention_over_time", "corpus_colours", "corpus_name",
@@ -143,13 +153,7 @@ def corpus_source_line(corpus: Any, name: str | None = None) -> str:
     outlets = sorted({o for o in arts["outlet"].to_list() if o})
     dates = arts["date"].drop_nulls()
     n = arts.height
-    what = f"{n} article{'s' if n != 1 else ''}"
-    if len(outlets) == 1:
-        what += f" from {outlets[0]}"
-    elif 1 < len(outlets) <= 3:
-        what += " from " + ", ".join(outlets)
-    elif outlets:
-        what += f" from {len(outlets)} outlets"
+    what = articles_from(n, outlets)
     when = ""
     if dates.len():
         lo, hi = dates.min(), dates.max()

@@ -271,15 +271,19 @@ def source_line(analyses: Analysis | Sequence[Analysis]) -> str:
     if len(items) == 1:
         what = outlets[0] if outlets else (items[0].doc or "one article")
     else:
-        what = f"{len(items)} articles"
-        if len(outlets) == 1:
-            what += f" from {outlets[0]}"
-        elif 1 < len(outlets) <= 3:
-            what += " from " + ", ".join(outlets)
-        elif outlets:
-            what += f" from {len(outlets)} outlets"
+        what = articles_from(len(items), outlets)
     when = "" if not dates else (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}")
     return "Source: " + what + (f", {when}" if when else "")
+
+
+def articles_from(n: int, outlets: list[str]) -> str:
+    """``"12 articles from Courier, Lantern"``: the count and the outlets (named up to three, else counted)."""
+    what = f"{n} article{'s' if n != 1 else ''}"
+    if len(outlets) == 1:
+        return what + f" from {outlets[0]}"
+    if 1 < len(outlets) <= 3:
+        return what + " from " + ", ".join(outlets)
+    return what + (f" from {len(outlets)} outlets" if outlets else "")
 
 
 def title(text: str, source: str | None) -> alt.TitleParams:

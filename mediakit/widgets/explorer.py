@@ -20,7 +20,7 @@ import traitlets
 
 from ..charts.export import chart_spec
 from ..charts.render import EMBED_OPTIONS, javascript_bundle, static_svg
-from ..charts.theme import NO_SPEAKER, ColourScale, percent_axis, title
+from ..charts.theme import NO_SPEAKER, ColourScale, articles_from, percent_axis, title
 from ..errors import MediakitError
 from ..measures import Tables, share_of_voice
 from ..measures._base import as_tables
@@ -153,13 +153,7 @@ def filter_tables(t: Tables, f: Filters) -> Tables:
 def _source(arts: pl.DataFrame) -> str:
     outlets = sorted(set(arts["outlet"].drop_nulls().to_list()))
     days = sorted({d[:10] for d in arts["date"].drop_nulls().to_list() if d})
-    what = f"{arts.height} article{'s' if arts.height != 1 else ''}"
-    if len(outlets) == 1:
-        what += f" from {outlets[0]}"
-    elif 1 < len(outlets) <= 3:
-        what += " from " + ", ".join(outlets)
-    elif outlets:
-        what += f" from {len(outlets)} outlets"
+    what = articles_from(arts.height, outlets)
     when = "" if not days else (days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}")
     return "Source: " + what + (f", {when}" if when else "")
 
