@@ -22,6 +22,7 @@ from typing import Any
 
 from .actors import Actor, find_actors
 from .actors.patterns import credit_spans
+from .budget import check
 from .codebook import Codebook
 from .errors import EngineError
 from .model import Article, Span
@@ -192,7 +193,9 @@ def analyse(
         actors = find_actors_spacy(source, spans, nlp, capitals_as_governments=capitals_as_governments)
     else:
         raise EngineError(f"unknown engine {engine!r}: use 'rules' (default) or 'spacy'")
+    check()  # the article's time budget, if any (mediakit.budget)
     quotes = find_quotes(source, spans, notes)
+    check()
     links = link_quotes(source, quotes, actors, spans, notes)
     attributed = [
         AttributedQuote(q, link.actor, f"{q.rule}; speaker: {link.how}" if q.speaker_start is not None

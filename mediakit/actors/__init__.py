@@ -65,6 +65,7 @@ its sentence), ``scan`` (one pass over the spans), ``assemble`` (candidates merg
 
 from __future__ import annotations
 
+from ..budget import check
 from ..model import Span
 from .assemble import Assembler
 from .lexicon import lexicon
@@ -108,4 +109,5 @@ def find_actors(source: str, spans: list[Span], *, capitals_as_governments: bool
     """
     finder = Finder(source, spans, capitals_as_governments)
     finder.scan()
+    check()
     return Assembler(finder.found).run()

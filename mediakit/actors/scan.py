@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import accumulate
 
+from ..budget import check
 from ..model import Span
 from .candidates import Candidate, Found, KeptSpan
 from .classify import NameClassifier
@@ -83,6 +84,7 @@ class Finder:
         runs: list[tuple[KeptSpan, tuple[tuple[str, int, int], ...], int]] = []
         group_hits: list[tuple[KeptSpan, int, str]] = []
         for sp in self.found.spans:
+            check()  # the article's time budget, if any (mediakit.budget)
             sources = self._sources(sp, group_hits)
             occupied = _Occupied(sources) if sources else None
             text = _blank(sp.text, credit_spans(sp.text))  # names in credits and datelines are not read
@@ -102,7 +104,9 @@ class Finder:
             if not sp.title_case and not initial:
                 mid_caps.update([t for t, _, _ in part])
         classify = self.names.classify
-        for (sp, part, base), initial in zip(runs, initials, strict=True):
+        for k, ((sp, part, base), initial) in enumerate(zip(runs, initials, strict=True)):
+            if not k & 255:
+                check()
             classify(sp, part, base, initial)
         for sp, s, low in group_hits:
             self._group(sp, s, low)

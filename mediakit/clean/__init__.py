@@ -51,6 +51,7 @@ full stop reads like a caption and is left out of the metadata.
 
 from __future__ import annotations
 
+from ..budget import check
 from ..model import Article, Span
 from .lines import Line, read_lines
 from .passes import body, footer, header, hint_lines, main_block
@@ -89,10 +90,14 @@ def clean_text(source: str) -> Article:
     lines = read_lines(source)
     if not lines:
         return art
+    # between passes, the article's time budget, if any (mediakit.budget)
     hint_lines(lines)
+    check()
     lo, hi = main_block(lines)
+    check()
     top = header(lines, lo, art)
     body(lines, lo, hi, art)
+    check()
     footer(lines, top, hi)
     _keep_some_text(lines, art)
     _collect(lines, art)

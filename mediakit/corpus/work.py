@@ -3,7 +3,7 @@
 A batch is processed in a worker (a process of the local pool, or a Dask task) and written there as one part
 (:func:`mediakit.corpus.store.write_part`), so rows never travel back through the scheduler. Every unit ends
 as exactly one ``articles`` row: ``ok``, or ``failed`` with the reason; an article that overruns its time
-budget fails with that reason and the batch goes on.
+budget fails with that reason and the batch goes on (:mod:`mediakit.budget`: in any thread, Dask's included).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..budget import BudgetExceeded, within
 from ..errors import MediakitError
 from ..records import article_row, failed_article_row, removed_rows
 from .units import Unit
@@ -36,28 +37,27 @@ class Settings:
     cache_dir: str | None = None
 
 
-class BudgetExceeded(Exception):
-    """An article took longer than its time budget."""
-
-
 @contextmanager
 def _budget(seconds: float) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` (where signals can: the main thread of a Unix process)."""
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
+    """Stop the block after ``seconds``: a deadline the analysis checks between bounded steps, in any thread
+    (a Dask task runs in a worker thread), and, in the main thread of a Unix process, a timer signal too,
+    which also stops a step that is not the analysis's (reading, parsing a page)."""
+    with within(seconds):
+        usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        if not usable:
+            yield
+            return
 
-    def _ring(signum: int, frame: Any) -> None:
-        raise BudgetExceeded
+        def _ring(signum: int, frame: Any) -> None:
+            raise BudgetExceeded
 
-    old = signal.signal(signal.SIGALRM, _ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        old = signal.signal(signal.SIGALRM, _ring)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
 
 
 _CODEBOOKS: dict[str, Any] = {}

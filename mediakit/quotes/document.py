@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
+from ..budget import check
 from ..model import Span
 from ..normalise import normalise
 from ..segment import sentence_bounds, split_paragraphs
@@ -143,6 +144,7 @@ class Document:
                 if not worth_reading(self.masked, ss, se):
                     continue
                 for ws, we in self.windows(ss, se):
+                    check()  # the article's time budget, if any (mediakit.budget): a window's cost is bounded
                     cue_at: list[int] = []
                     toks = tokenize(self.masked, ws, we, cue_at)
                     if toks:
@@ -150,6 +152,7 @@ class Document:
             here.extend(colon_intro(self, pi, here))
             per_para.append(here)
         for pi, here in enumerate(per_para):
+            check()
             post = embedded_post(self, pi)
             if post is not None:
                 # the paragraph is a post signed at its end: its words are the author's, whatever

@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from ..actors.lexicon import lexicon
 from ..actors.results import Actor
+from ..budget import check
 from ..quotes import Quote
 from .nouns import Nouns
 from .result import Link
@@ -48,6 +49,7 @@ class Linker(Nouns):
         out: list[Link] = []
         prev: Link | None = None
         for q in self.quotes:
+            check()  # the article's time budget, if any (mediakit.budget)
             if q.speaker_start is None or q.speaker_end is None:
                 out.append(Link(None, "no speaker to link", "none"))
                 prev = None
