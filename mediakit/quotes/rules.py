@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["RULES", "Rule", "render", "rule", "rules_markdown"]
+__all__ = ["LIMITS", "RULES", "Limit", "Rule", "limit", "render", "rule", "rules_markdown"]
 
 
 @dataclass(frozen=True)
@@ -278,6 +278,51 @@ RULES: tuple[Rule, ...] = (
 _BY_ID = {r.id: r for r in RULES}
 
 
+@dataclass(frozen=True)
+class Limit:
+    """A limit the rules keep: words they do not count as a quote, or where reported words stop.
+
+    ``expect`` is what :func:`mediakit.quotes.find_quotes` finds in the ``example``: the content of its
+    one quote, or None when it finds no quote at all (``tests/test_rules.py`` checks it)."""
+
+    id: str
+    group: str
+    description: str
+    example: str
+    expect: str | None = None
+
+
+_NOT_COUNTED = "What is not counted"
+_STOPS = "Where reported words stop"
+
+LIMITS: tuple[Limit, ...] = (
+    Limit(
+        id="object-not-content",
+        group=_NOT_COUNTED,
+        description='A verb that often takes a noun phrase as its object ("praised", "vowed", "wrote", "added", '
+        '"suggested", "confirmed", "showed") followed only by a noun phrase, with no quotation and no verb of '
+        'its own: the noun phrase is what the verb acts on, not reported words ("added that the ferry '
+        'was late" still counts).',
+        example="The harbour master confirmed the new timetable and added two evening crossings.",
+    ),
+    Limit(
+        id="speech-not-given",
+        group=_NOT_COUNTED,
+        description='A reporting verb after "would not", "will not", "can\'t", "won\'t", "did not", "does not", '
+        '"don\'t" or "didn\'t": a refusal, or speech that did not happen, reports nothing ("has not said" and '
+        '"isn\'t saying" still count, as annotated news counts them).',
+        example="The ferry company did not say whether the fares would rise.",
+    ),
+)
+
+_LIMITS_BY_ID = {x.id: x for x in LIMITS}
+
+
+def limit(limit_id: str) -> Limit:
+    """The limit with id ``limit_id`` (a KeyError names an id that is not in the table)."""
+    return _LIMITS_BY_ID[limit_id]
+
+
 def rule(rule_id: str) -> Rule:
     """The rule with id ``rule_id`` (a KeyError names an id that is not in the table)."""
     return _BY_ID[rule_id]
@@ -356,6 +401,9 @@ def rules_markdown() -> str:
     for g in groups:
         ids = ", ".join(f"`{r.id}`" for r in RULES if r.group == g)
         out.append(f"- {g}: {ids}")
+    for g in dict.fromkeys(x.group for x in LIMITS):
+        ids = ", ".join(f"`{x.id}`" for x in LIMITS if x.group == g)
+        out.append(f"- {g}: {ids}")
     for g in groups:
         out.append(f"\n## {g}")
         for r in (r for r in RULES if r.group == g):
@@ -369,4 +417,30 @@ def rules_markdown() -> str:
             out.append("Example:\n")
             out.append(_quoted(r.example) + "\n")
             out.append(_found_table(r))
+    for g in dict.fromkeys(x.group for x in LIMITS):
+        out.append(f"\n## {g}\n")
+        out.append(_LIMITS_HEAD[g])
+        for x in (x for x in LIMITS if x.group == g):
+            out.append(f"\n### `{x.id}`\n")
+            out.append(x.description + "\n")
+            out.append("Example:\n")
+            out.append(_quoted(x.example) + "\n")
+            out.append(_limit_found(x))
     return "\n".join(out) + "\n"
+
+
+_LIMITS_HEAD = {
+    _NOT_COUNTED: "Words that look like reporting but are not counted as a quote. These have no id in a quote "
+    "row (no quote is made); the name under each heading is for reading and grepping the tests.\n",
+    _STOPS: "Where the reported words of a quote end, or start, when the sentence goes on.\n",
+}
+
+
+def _limit_found(x: Limit) -> str:
+    """What :func:`find_quotes` finds in the limit's example, in words."""
+    from .document import find_quotes  # imported here: the engine imports this module
+
+    found = [q.text(x.example) for q in find_quotes(x.example)]
+    if not found:
+        return "mediakit finds no quote here."
+    return "mediakit finds: " + "; ".join(f"`{_cell(t)}`" for t in found)
