@@ -47,7 +47,8 @@ What it does not count
   words; ``said 30 people died`` has a verb and counts);
 * refused speech, or speech that did not happen: ``would not say who``, ``won't say what he'll do``,
   ``can't predict``, ``did not say whether``, ``doesn't mention`` (``has not said`` and ``isn't
-  saying`` still count, as annotated news counts them).
+  saying`` still count, as annotated news counts them);
+* knowing: ``knew when``, ``know who``, ``will know whether`` (``knows that ...`` still counts).
 
 Each of these limits is listed with an example in ``docs/rules.md`` (:data:`.rules.LIMITS`).
 

@@ -313,6 +313,21 @@ LIMITS: tuple[Limit, ...] = (
         '"isn\'t saying" still count, as annotated news counts them).',
         example="The ferry company did not say whether the fares would rise.",
     ),
+    Limit(
+        id="knowing-not-saying",
+        group=_NOT_COUNTED,
+        description='"know" before a wh-word ("knew when", "know who", "will know whether"): what someone '
+        'knows is not what they said ("knows that ..." still counts, as annotated news counts it).',
+        example="Nobody on the island knew when the last ferry would leave.",
+    ),
+    Limit(
+        id="called-for",
+        group=_STOPS,
+        description='"called for X", "called on X to ...": the reported words are what was called for, after '
+        '"for" or "on".',
+        example="The island council called for an independent inquiry into the ferry fares.",
+        expect="an independent inquiry into the ferry fares",
+    ),
 )
 
 _LIMITS_BY_ID = {x.id: x for x in LIMITS}

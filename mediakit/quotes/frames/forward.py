@@ -20,6 +20,11 @@ def forward(sent: Sentence, fr: Frame, frames: list[Frame], start: int, end: int
         return None
     if frame == "that" and first.kind != "q" and first.low not in THAT_WORDS:
         return None
+    if fr.entry.lemma == "know" and first.low in THAT_WORDS and first.low != "that":
+        return None  # "knew when she threw", "do not know who": knowing, not saying
+    if fr.entry.lemma == "call" and first.low in ("for", "on") and start + 1 < end:
+        start += 1  # "called for an inquiry", "called on the council to act": what was called for
+        first = toks[start]
     if first.low in VERBISH and first.low != "to":
         return None
     if first.low in PREPOSITIONS and first.low not in ("to", "of", "for", "on"):
