@@ -39,8 +39,11 @@ def test_every_example_is_found_by_its_rule(rule_id: str) -> None:
 @pytest.mark.parametrize("limit_id", LIMIT_IDS)
 def test_every_limit_example_finds_what_it_says(limit_id: str) -> None:
     x = limit(limit_id)
-    found = [q.text(x.example) for q in find_quotes(x.example)]
+    quotes = find_quotes(x.example)
+    found = [q.text(x.example) for q in quotes]
     assert found == ([] if x.expect is None else [x.expect]), found
+    if x.speaker is not None:
+        assert quotes[0].speaker_text == x.speaker, quotes[0].speaker_text
 
 
 def test_limit_ids_are_unique_and_not_rule_ids() -> None:

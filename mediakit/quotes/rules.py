@@ -280,20 +280,24 @@ _BY_ID = {r.id: r for r in RULES}
 
 @dataclass(frozen=True)
 class Limit:
-    """A limit the rules keep: words they do not count as a quote, or where reported words stop.
+    """A limit the rules keep: words they do not count as a quote, where reported words stop, or
+    which words are the speaker.
 
     ``expect`` is what :func:`mediakit.quotes.find_quotes` finds in the ``example``: the content of its
-    one quote, or None when it finds no quote at all (``tests/test_rules.py`` checks it)."""
+    one quote, or None when it finds no quote at all; ``speaker``, when given, is that quote's speaker
+    phrase (``tests/test_rules.py`` checks both)."""
 
     id: str
     group: str
     description: str
     example: str
     expect: str | None = None
+    speaker: str | None = None
 
 
 _NOT_COUNTED = "What is not counted"
 _STOPS = "Where reported words stop"
+_SPEAKERS = "Which words are the speaker"
 
 LIMITS: tuple[Limit, ...] = (
     Limit(
@@ -327,6 +331,25 @@ LIMITS: tuple[Limit, ...] = (
         '"for" or "on".',
         example="The island council called for an independent inquiry into the ferry fares.",
         expect="an independent inquiry into the ferry fares",
+    ),
+    Limit(
+        id="possessive-then-name",
+        group=_SPEAKERS,
+        description='"Lee\'s father, Tomas, said ...": a possessive phrase, then the name alone between commas; '
+        "the name is the speaker.",
+        example="The skipper's daughter, Ines, said the ferry had never missed a winter crossing.",
+        expect="the ferry had never missed a winter crossing",
+        speaker="Ines",
+    ),
+    Limit(
+        id="clause-not-appositive",
+        group=_SPEAKERS,
+        description='"Somehow, the town will pay, said Lee": words between commas holding a verb such as '
+        '"will", "is" or "has" (and no "who", "which", "where") are a clause, not a description of the speaker: '
+        "they are what was said, and the speaker is the name after the verb.",
+        example="Somehow, the town will pay for the new pier, said Ines Carvalho.",
+        expect="Somehow, the town will pay for the new pier",
+        speaker="Ines Carvalho",
     ),
 )
 
@@ -448,6 +471,7 @@ _LIMITS_HEAD = {
     _NOT_COUNTED: "Words that look like reporting but are not counted as a quote. These have no id in a quote "
     "row (no quote is made); the name under each heading is for reading and grepping the tests.\n",
     _STOPS: "Where the reported words of a quote end, or start, when the sentence goes on.\n",
+    _SPEAKERS: "Which words of the sentence name the speaker.\n",
 }
 
 
@@ -455,7 +479,8 @@ def _limit_found(x: Limit) -> str:
     """What :func:`find_quotes` finds in the limit's example, in words."""
     from .document import find_quotes  # imported here: the engine imports this module
 
-    found = [q.text(x.example) for q in find_quotes(x.example)]
-    if not found:
+    quotes = find_quotes(x.example)
+    if not quotes:
         return "mediakit finds no quote here."
-    return "mediakit finds: " + "; ".join(f"`{_cell(t)}`" for t in found)
+    return "mediakit finds: " + "; ".join(f"`{_cell(q.text(x.example))}` (speaker `{q.speaker_text or '(none)'}`)"
+                                          for q in quotes)
