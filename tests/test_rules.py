@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from mediakit.quotes import find_quotes
-from mediakit.quotes.rules import RULES, render, rule, rules_markdown
+from mediakit.quotes.rules import LIMITS, RULES, limit, render, rule, rules_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "mediakit" / "quotes"
 RULES_PY = PACKAGE / "rules.py"
 IDS = [r.id for r in RULES]
+LIMIT_IDS = [x.id for x in LIMITS]
 
 
 def _strings(path: Path) -> list[str]:
@@ -33,6 +34,23 @@ def test_every_example_is_found_by_its_rule(rule_id: str) -> None:
         assert any(q.rule.endswith(f"; {r.template} ({r.id})") for q in quotes), [q.rule for q in quotes]
     else:
         assert rule_id in [q.rule_id for q in quotes], [(q.rule_id, q.rule) for q in quotes]
+
+
+@pytest.mark.parametrize("limit_id", LIMIT_IDS)
+def test_every_limit_example_finds_what_it_says(limit_id: str) -> None:
+    x = limit(limit_id)
+    quotes = find_quotes(x.example)
+    found = [q.text(x.example) for q in quotes]
+    assert found == ([] if x.expect is None else [x.expect]), found
+    if x.speaker is not None:
+        assert quotes[0].speaker_text == x.speaker, quotes[0].speaker_text
+
+
+def test_limit_ids_are_unique_and_not_rule_ids() -> None:
+    assert len(set(LIMIT_IDS)) == len(LIMIT_IDS)
+    assert not set(LIMIT_IDS) & set(IDS)
+    for x in LIMITS:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", x.id), x.id
 
 
 def test_ids_are_unique_and_written_once_in_the_table() -> None:
@@ -92,6 +110,8 @@ def test_docs_page_is_generated_from_the_table() -> None:
     assert committed == rules_markdown(), "docs/rules.md is stale: python -m mediakit.quotes rules > docs/rules.md"
     for r in RULES:
         assert f"### `{r.id}`" in committed
+    for x in LIMITS:
+        assert f"### `{x.id}`" in committed
 
 
 def test_rules_page_command() -> None:

@@ -42,10 +42,15 @@ What it finds
 What it does not count
 ----------------------
 * a verb with only a noun phrase or a figure after it: ``vowed retribution``, ``praised the plan``,
-  ``wrote a letter``, ``Kospi added 0.4 per cent``, ``added three goals``, ``added to her lead``,
-  ``knows how to win`` (no reported words; ``said 30 people died`` has a verb and counts);
-* refused speech: ``would not say who``, ``won't say what he'll do``, ``can't predict`` (``has not
-  said`` and ``isn't saying`` still count, as annotated news counts them).
+  ``wrote a letter``, ``confirmed the move``, ``suggested a new approach``, ``added value``, ``Kospi
+  added 0.4 per cent``, ``added three goals``, ``added to her lead``, ``knows how to win`` (no reported
+  words; ``said 30 people died`` has a verb and counts);
+* refused speech, or speech that did not happen: ``would not say who``, ``won't say what he'll do``,
+  ``can't predict``, ``did not say whether``, ``doesn't mention`` (``has not said`` and ``isn't
+  saying`` still count, as annotated news counts them);
+* knowing: ``knew when``, ``know who``, ``will know whether`` (``knows that ...`` still counts).
+
+Each of these limits is listed with an example in ``docs/rules.md`` (:data:`.rules.LIMITS`).
 
 What it misses
 --------------

@@ -57,8 +57,8 @@ _NEGATIONS = frozenset("not never n't".split())
 
 
 def _negated(sent: Sentence, i: int) -> bool:
-    """``would not say who``, ``won't say what he'll do``, ``can't predict``: speech refused reports
-    nothing."""
+    """``would not say who``, ``won't say what he'll do``, ``can't predict``, ``did not say whether``:
+    speech refused, or that did not happen, reports nothing."""
     toks = sent.toks
     k = i - 1
     while k >= 0 and toks[k].kind == "w" and (toks[k].low in ("also", "even", "still", "yet", "really", "simply", "just")
@@ -67,11 +67,12 @@ def _negated(sent: Sentence, i: int) -> bool:
     if k < 0 or toks[k].kind != "w":
         return False
     low = toks[k].low.replace("\u2019", "'")
-    if low in ("won't", "can't", "cannot", "wouldn't"):
+    if low in ("won't", "can't", "cannot", "wouldn't", "didn't", "doesn't", "don't"):
         return True
-    # "would not say", "will not say": a refusal (a speaker who "has not said" or "isn't saying" may
-    # still be reported as saying nothing yet: those stay)
-    return low in _NEGATIONS and k > 0 and toks[k - 1].low in ("would", "will", "can", "wo")
+    # "would not say", "will not say": a refusal; "did not say whether", "does not mention": speech
+    # that did not happen (a speaker who "has not said" or "isn't saying" may still be reported as
+    # saying nothing yet: those stay)
+    return low in _NEGATIONS and k > 0 and toks[k - 1].low in ("would", "will", "can", "wo", "did", "does", "do")
 
 
 def _naming(sent: Sentence, i: int) -> bool:

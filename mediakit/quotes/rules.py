@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["RULES", "Rule", "render", "rule", "rules_markdown"]
+__all__ = ["LIMITS", "RULES", "Limit", "Rule", "limit", "render", "rule", "rules_markdown"]
 
 
 @dataclass(frozen=True)
@@ -278,6 +278,89 @@ RULES: tuple[Rule, ...] = (
 _BY_ID = {r.id: r for r in RULES}
 
 
+@dataclass(frozen=True)
+class Limit:
+    """A limit the rules keep: words they do not count as a quote, where reported words stop, or
+    which words are the speaker.
+
+    ``expect`` is what :func:`mediakit.quotes.find_quotes` finds in the ``example``: the content of its
+    one quote, or None when it finds no quote at all; ``speaker``, when given, is that quote's speaker
+    phrase (``tests/test_rules.py`` checks both)."""
+
+    id: str
+    group: str
+    description: str
+    example: str
+    expect: str | None = None
+    speaker: str | None = None
+
+
+_NOT_COUNTED = "What is not counted"
+_STOPS = "Where reported words stop"
+_SPEAKERS = "Which words are the speaker"
+
+LIMITS: tuple[Limit, ...] = (
+    Limit(
+        id="object-not-content",
+        group=_NOT_COUNTED,
+        description='A verb that often takes a noun phrase as its object ("praised", "vowed", "wrote", "added", '
+        '"suggested", "confirmed", "showed") followed only by a noun phrase, with no quotation and no verb of '
+        'its own: the noun phrase is what the verb acts on, not reported words ("added that the ferry '
+        'was late" still counts).',
+        example="The harbour master confirmed the new timetable and added two evening crossings.",
+    ),
+    Limit(
+        id="speech-not-given",
+        group=_NOT_COUNTED,
+        description='A reporting verb after "would not", "will not", "can\'t", "won\'t", "did not", "does not", '
+        '"don\'t" or "didn\'t": a refusal, or speech that did not happen, reports nothing ("has not said" and '
+        '"isn\'t saying" still count, as annotated news counts them).',
+        example="The ferry company did not say whether the fares would rise.",
+    ),
+    Limit(
+        id="knowing-not-saying",
+        group=_NOT_COUNTED,
+        description='"know" before a wh-word ("knew when", "know who", "will know whether"): what someone '
+        'knows is not what they said ("knows that ..." still counts, as annotated news counts it).',
+        example="Nobody on the island knew when the last ferry would leave.",
+    ),
+    Limit(
+        id="called-for",
+        group=_STOPS,
+        description='"called for X", "called on X to ...": the reported words are what was called for, after '
+        '"for" or "on".',
+        example="The island council called for an independent inquiry into the ferry fares.",
+        expect="an independent inquiry into the ferry fares",
+    ),
+    Limit(
+        id="possessive-then-name",
+        group=_SPEAKERS,
+        description='"Lee\'s father, Tomas, said ...": a possessive phrase, then the name alone between commas; '
+        "the name is the speaker.",
+        example="The skipper's daughter, Ines, said the ferry had never missed a winter crossing.",
+        expect="the ferry had never missed a winter crossing",
+        speaker="Ines",
+    ),
+    Limit(
+        id="clause-not-appositive",
+        group=_SPEAKERS,
+        description='"Somehow, the town will pay, said Lee": words between commas holding a verb such as '
+        '"will", "is" or "has" (and no "who", "which", "where") are a clause, not a description of the speaker: '
+        "they are what was said, and the speaker is the name after the verb.",
+        example="Somehow, the town will pay for the new pier, said Ines Carvalho.",
+        expect="Somehow, the town will pay for the new pier",
+        speaker="Ines Carvalho",
+    ),
+)
+
+_LIMITS_BY_ID = {x.id: x for x in LIMITS}
+
+
+def limit(limit_id: str) -> Limit:
+    """The limit with id ``limit_id`` (a KeyError names an id that is not in the table)."""
+    return _LIMITS_BY_ID[limit_id]
+
+
 def rule(rule_id: str) -> Rule:
     """The rule with id ``rule_id`` (a KeyError names an id that is not in the table)."""
     return _BY_ID[rule_id]
@@ -356,6 +439,9 @@ def rules_markdown() -> str:
     for g in groups:
         ids = ", ".join(f"`{r.id}`" for r in RULES if r.group == g)
         out.append(f"- {g}: {ids}")
+    for g in dict.fromkeys(x.group for x in LIMITS):
+        ids = ", ".join(f"`{x.id}`" for x in LIMITS if x.group == g)
+        out.append(f"- {g}: {ids}")
     for g in groups:
         out.append(f"\n## {g}")
         for r in (r for r in RULES if r.group == g):
@@ -369,4 +455,32 @@ def rules_markdown() -> str:
             out.append("Example:\n")
             out.append(_quoted(r.example) + "\n")
             out.append(_found_table(r))
+    for g in dict.fromkeys(x.group for x in LIMITS):
+        out.append(f"\n## {g}\n")
+        out.append(_LIMITS_HEAD[g])
+        for x in (x for x in LIMITS if x.group == g):
+            out.append(f"\n### `{x.id}`\n")
+            out.append(x.description + "\n")
+            out.append("Example:\n")
+            out.append(_quoted(x.example) + "\n")
+            out.append(_limit_found(x))
     return "\n".join(out) + "\n"
+
+
+_LIMITS_HEAD = {
+    _NOT_COUNTED: "Words that look like reporting but are not counted as a quote. These have no id in a quote "
+    "row (no quote is made); the name under each heading is for reading and grepping the tests.\n",
+    _STOPS: "Where the reported words of a quote end, or start, when the sentence goes on.\n",
+    _SPEAKERS: "Which words of the sentence name the speaker.\n",
+}
+
+
+def _limit_found(x: Limit) -> str:
+    """What :func:`find_quotes` finds in the limit's example, in words."""
+    from .document import find_quotes  # imported here: the engine imports this module
+
+    quotes = find_quotes(x.example)
+    if not quotes:
+        return "mediakit finds no quote here."
+    return "mediakit finds: " + "; ".join(f"`{_cell(q.text(x.example))}` (speaker `{q.speaker_text or '(none)'}`)"
+                                          for q in quotes)

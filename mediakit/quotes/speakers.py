@@ -202,6 +202,15 @@ def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
         piece = (m + 1, comma)
         if comma == k and _name_piece(sent, *piece):
             return piece[0], k, piece[0]
+        if comma == k and piece[1] - piece[0] == 1 and toks[piece[0]].text[0].isupper() and toks[m - 1].kind == "w":
+            # "Spindler's father, Joseph, says": a possessive phrase, then the name alone
+            owner = np_left(sent, m - 1)
+            if owner is not None and _clause_opens(sent, owner[0]) \
+                    and any(t.low.endswith(("'s", "\u2019s")) for t in toks[owner[0] : owner[1] - 1]):
+                return piece[0], k, owner[0]  # the speaker is the name; the frame starts at the owner
+        words = [t.low for t in toks[piece[0] : piece[1]]]
+        if any(w in _PIECE_VERBS for w in words) and not any(w in _RELATIVE_WORDS for w in words):
+            return None  # "Somehow, the family will find a way, adds Lee": a clause, not an appositive
         if _appositive_start(sent, piece[0]) or _place_piece(sent, *piece):
             name = np_left(sent, m - 1)
             if name is not None and _names_someone(sent, *name) \
@@ -212,6 +221,12 @@ def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
             continue
         return None
     return None
+
+
+# auxiliaries: a piece between commas holding one, and no relative word ("who has studied"), is a
+# clause, never an appositive of the speaker
+_PIECE_VERBS = frozenset("is are was were will would can could should has have had does did".split())
+_RELATIVE_WORDS = frozenset("who whose whom which that where when".split())
 
 
 def _name_piece(sent: Sentence, s: int, e: int) -> bool:

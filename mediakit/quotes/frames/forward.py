@@ -20,6 +20,11 @@ def forward(sent: Sentence, fr: Frame, frames: list[Frame], start: int, end: int
         return None
     if frame == "that" and first.kind != "q" and first.low not in THAT_WORDS:
         return None
+    if fr.entry.lemma == "know" and first.low in THAT_WORDS and first.low != "that":
+        return None  # "knew when she threw", "do not know who": knowing, not saying
+    if fr.entry.lemma == "call" and first.low in ("for", "on") and start + 1 < end:
+        start += 1  # "called for an inquiry", "called on the council to act": what was called for
+        first = toks[start]
     if first.low in VERBISH and first.low != "to":
         return None
     if first.low in PREPOSITIONS and first.low not in ("to", "of", "for", "on"):
@@ -40,7 +45,10 @@ def forward(sent: Sentence, fr: Frame, frames: list[Frame], start: int, end: int
 _OBJECT_VERBS = frozenset("""praise praises praised hail hails hailed welcome welcomes welcomed vow vows vowed
 pledge pledges pledged demand demands demanded urge urges urged slam slams slammed
 denounce denounces denounced write writes wrote written writing publish publishes published publishing
-charge charges charged charging""".split())
+charge charges charged charging add adds added adding suggest suggests suggested suggesting confirm confirms
+confirmed confirming indicate indicates indicated indicating show shows showed shown showing tweet tweets tweeted
+chant chants chanted argue argues argued emphasize emphasizes emphasized contend contends
+contended""".split())
 _FINITE = frozenset("""is are was were has have had do does did will would can could should may might must
 shall 're 've 'll 'd n't am""".split())
 _FIGURE_WORDS = NUMBER_WORDS - {"a", "an"}
