@@ -212,7 +212,9 @@ def analyse(
     return Analysis(article, actors, attributed)
 
 
-_WORD = re.compile(r"\S*\w\S*")
+# a word: a run of non-spaces holding a letter or digit. Only counted, so the pattern starts at the
+# run's first word character ("\S*\w\S*" finds the same runs, one each, but backtracks in every one)
+_WORD = re.compile(r"\w\S*+")
 _TOKEN = re.compile(r"\w+")
 _EDGE_MARKS = " \"'\u201c\u201d\u2018\u2019.,;:!?-\u2014\u2013"
 

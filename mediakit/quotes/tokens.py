@@ -18,8 +18,9 @@ OPEN, CLOSE = "\u201c", "\u201d"
 # before a word character ("U.S", "co-op"); written as runs of [\w'&] so the engine scans them fast
 _TOKEN = re.compile(r"\u201c[^\u201d]*\u201d|[A-Za-z0-9][\w'&]*(?:[.\-](?=\w)[\w'&]*)*|\S")
 # the same tokens, each with the whitespace before it: no token starts with a space and every other
-# character starts one, so the two groups cover the text and offsets follow from their lengths
-_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
+# character starts one, so the two groups cover the text and offsets follow from their lengths. Its
+# runs are possessive ("*+"): giving back characters could never make a match, and trying costs time
+_SPACED_TOKEN = re.compile(r"(\s*+)(\u201c[^\u201d]*+\u201d|[A-Za-z0-9][\w'&]*+(?:[.\-](?=\w)[\w'&]*+)*+|\S)")
 _WORD = re.compile(r"[A-Za-z]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 
