@@ -7,6 +7,7 @@ import json
 import polars as pl
 import pytest
 
+from mediakit import extract
 from mediakit.analysis import ACTOR_ROW_KEYS, QUOTE_ROW_KEYS, Analysis, analyse
 from mediakit.codebook import Codebook
 from mediakit.errors import EngineError
@@ -167,3 +168,25 @@ def test_no_quote_is_lost_and_unlinked_ones_say_why() -> None:
     for q in an.quotes:
         if q.speaker is None:
             assert "speaker" in q.rule or "no speaker" in q.rule
+
+
+def test_the_garbage_collector_is_as_it_was_after_an_analysis() -> None:
+    """analyse() pauses the cyclic collector while it runs (its many short-lived objects free themselves),
+    and leaves it as it found it: enabled, disabled, or after an analysis that raised."""
+    import gc
+
+    from mediakit import budget
+
+    art = extract(text='"The pier reopens on Monday," said Mayor Lena Ortiz. The board agreed.')
+    assert gc.isenabled()
+    analyse(art)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyse(art)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with budget.within(1e-9), pytest.raises(budget.BudgetExceeded):
+        analyse(art)
+    assert gc.isenabled()
