@@ -14,19 +14,15 @@
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
 from bisect import bisect_right
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .actors import Actor, find_actors
 from .actors.patterns import credit_spans
-from .budget import check
+from .budget import check, collector_paused
 from .codebook import Codebook
 from .errors import EngineError
 from .model import Article, Span
@@ -184,7 +180,7 @@ def analyse(
     >>> [(q.speaker, q.speaker_type) for q in analyse(art).quotes]
     [('harbour board', 'organisation'), ('Lena Ortiz', 'person'), ('Lena Ortiz', 'person')]
     """
-    with _collector_paused():
+    with collector_paused():
         return _analyse(article, engine, codebook, capitals_as_governments, nlp)
 
 
@@ -224,34 +220,6 @@ def _analyse(article: Article, engine: str, codebook: Codebook | str | Path | No
 
 # a word: a run of non-spaces holding a letter or digit. Only counted, so the pattern starts at the
 # run's first word character ("\S*\w\S*" finds the same runs, one each, but backtracks in every one)
-_GC_LOCK = threading.Lock()
-_GC_HELD = 0  # analyses running with the collector paused (threads may analyse at once)
-_GC_WAS_ENABLED = False
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while an article is analysed, as it was before afterwards.
-
-    The analysis makes hundreds of thousands of short-lived objects (tokens, candidates, spans) that free
-    themselves by reference counting; the collector would meanwhile walk every live object again and again,
-    8-10% of the analysis time on a long article. Nested and concurrent analyses share one pause; the
-    collector is enabled again by the last one, and only when it was enabled before the first."""
-    global _GC_HELD, _GC_WAS_ENABLED
-    with _GC_LOCK:
-        if _GC_HELD == 0:
-            _GC_WAS_ENABLED = gc.isenabled()
-            gc.disable()
-        _GC_HELD += 1
-    try:
-        yield
-    finally:
-        with _GC_LOCK:
-            _GC_HELD -= 1
-            if _GC_HELD == 0 and _GC_WAS_ENABLED:
-                gc.enable()
-
-
 _WORD = re.compile(r"\w\S*+")
 _TOKEN = re.compile(r"\w+")
 _EDGE_MARKS = " \"'\u201c\u201d\u2018\u2019.,;:!?-\u2014\u2013"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .budget import collector_paused
 from .errors import InputError
 from .inputs import MAX_BYTES, RawInput, read_input
 from .model import Article
@@ -49,6 +50,11 @@ def extract_raw(raw: RawInput) -> Article:
     """Extract from an already decoded :class:`RawInput`."""
     if not raw.text.strip():
         raise InputError(f"{raw.origin}: input is empty")
+    with collector_paused():
+        return _extract_raw(raw)
+
+
+def _extract_raw(raw: RawInput) -> Article:
     if raw.kind == "html":
         from .html import extract_html
 
