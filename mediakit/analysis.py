@@ -308,6 +308,9 @@ def _words_of(source: str, q: Quote) -> list[str]:
 
 
 def _same_words(source: str, a: Quote, b: Quote) -> bool:
+    if (a.end - a.start == b.end - b.start and _attribution_inside(a) is None and _attribution_inside(b) is None
+            and source[a.start : a.end].lower() == source[b.start : b.end].lower()):
+        return True  # the same characters: the same words, without splitting either into words
     return _words_of(source, a) == _words_of(source, b)
 
 
