@@ -44,6 +44,8 @@ class Lexicon:
         self.stop = words("cap_stopwords")
         self.speech_verbs = words("speech_verbs")
         self.locative = words("locative_words")
+        # the last words of the prepositions of two words or more ("visit to": "to")
+        self.locative_ends = frozenset(w.split()[-1] for w in self.locative if " " in w.strip())
         self.group_nouns = wl.group_nouns()
         self.group_modifiers = wl.group_modifiers()
         # the speaker linker's lists (speaker_words.txt), kept here with the rest for one look-up object

@@ -89,6 +89,21 @@ DATELINE = re.compile(
 )
 
 
+# what credit_spans needs to see in a text before it looks for more than a dateline
+_CREDIT_HINTS = ("/", "Photo", "Image", "Credit", "Video", "Illustration", " has ", " reports")
+
+
+def may_hold_credits(text: str) -> bool:
+    """Could :func:`credit_spans` find more than a dateline in ``text`` (or in any part of it)?"""
+    return any(h in text for h in _CREDIT_HINTS)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`credit_spans` for a text where :func:`may_hold_credits` is false: the dateline alone."""
+    m = DATELINE.match(text)
+    return [] if m is None else [(m.start(), m.end())]
+
+
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of photo and video credits and of a dateline opening ``text``: names there are not actors.
 
