@@ -221,13 +221,17 @@ class Assembler:
                                                 f"{matches[0].name})")
                     cs = [c for c in cs if c not in own]
             if matches:
+                rules: dict[int, str] = {}  # by id: the rule for an entry (the same for each mention)
                 for c in cs:
-                    e = self._first_named(matches, c.start, first)
-                    how = "surname" if e.tokens[-1] == tok else "first word of the name"
-                    rule = f"'{tok}' is the {how} of {e.name}"
-                    if len(matches) > 1:
-                        rule += f" (shared by {len(matches)} people: taken for the one named first)"
-                    e.add(c, rule=rule + (" (possessive)" if "possessive" in c.rule else ""), kind="short")
+                    e = matches[0] if len(matches) == 1 else self._first_named(matches, c.start, first)
+                    rule = rules.get(id(e))
+                    if rule is None:
+                        how = "surname" if e.tokens[-1] == tok else "first word of the name"
+                        rule = f"'{tok}' is the {how} of {e.name}"
+                        if len(matches) > 1:
+                            rule += f" (shared by {len(matches)} people: taken for the one named first)"
+                        rules[id(e)] = rule
+                    e.add(c, rule=rule + " (possessive)" if "possessive" in c.rule else rule, kind="short")
                     if id(e) in first:
                         first[id(e)] = min(first[id(e)], c.start)
                 continue

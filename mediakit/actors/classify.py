@@ -173,19 +173,20 @@ class NameClassifier:
         """Roles and evidence from the words around a name."""
         text = sp.text
         rx = self.rx
-        nxt = text[e : e + 3]
-        if nxt[:1] == " " and rx.speech.match(text, e):
+        nxt = text[e : e + 1]
+        if nxt == " " and rx.speech.match(text, e):
             c.evidence.add("speech verb")
-        comma = nxt[:1] == "," or nxt[1:3] == "s,"
-        if comma and WHO_AFTER.match(text, e):
-            c.evidence.add("who")
-        if comma and AGE_AFTER.match(text, e):
-            c.evidence.add("age")  # "Ragheb Tarek, 49, said"
-        m = rx.role_after.match(text, e) if comma else None
-        if comma and m is None:
-            pm = PERSON_APPOSITION.match(text, e)
-            if pm and _person_word(pm.group(1), self.lex):
-                c.evidence.add("apposition")  # "Sten Corr, an electrician,"
+        m = None
+        if nxt == "," or text[e + 1 : e + 3] == "s,":  # a comma after the name (or its possessive)
+            if WHO_AFTER.match(text, e):
+                c.evidence.add("who")
+            if AGE_AFTER.match(text, e):
+                c.evidence.add("age")  # "Ragheb Tarek, 49, said"
+            m = rx.role_after.match(text, e)
+            if m is None:
+                pm = PERSON_APPOSITION.match(text, e)
+                if pm and _person_word(pm.group(1), self.lex):
+                    c.evidence.add("apposition")  # "Sten Corr, an electrician,"
         if len(c.tokens) > 1 and not c.evidence and sp.initial(s):
             pro = PRONOUN_AFTER.match(text, e)
             if pro is not None:

@@ -21,10 +21,9 @@ from .patterns import (
     PREV_WORD,
     WORD,
     anonymous_name,
+    credit_hints,
     credit_spans,
-    dateline_spans,
     list_patterns,
-    may_hold_credits,
     prev_word,
 )
 
@@ -81,31 +80,29 @@ class Finder:
         # name parts as split_run gives them (offsets inside their run) with the run's offset in the
         # span: shifting every part to span offsets here would cost more than adding the base where an
         # offset is needed
-        runs: list[tuple[KeptSpan, tuple[tuple[str, int, int], ...], int, PartWords]] = []
+        # (and whether the part opens a sentence)
+        runs: list[tuple[KeptSpan, tuple[tuple[str, int, int], ...], int, PartWords, bool]] = []
         group_hits: list[tuple[KeptSpan, int, str]] = []
-        # names in credits and datelines are not read (most articles have no credit: each span is then
-        # only tried for a dateline)
-        credits = credit_spans if may_hold_credits(self.found.all_text) else dateline_spans
+        # names in credits and datelines are not read (a kind of credit the article does not hint at
+        # is not tried in its spans)
+        hints = credit_hints(self.found.all_text)
+        mid_caps = self.names.mid_caps
         for sp, sources in zip(self.found.spans, self._sources(group_hits), strict=True):
             occupied = _Occupied(sources) if sources else None
-            text = _blank(sp.text, credits(sp.text))
+            text = _blank(sp.text, credit_spans(sp.text, hints))
             for m in CHUNK.finditer(text):
                 if occupied is not None and occupied.overlaps(m.start(), m.end()):
                     continue
                 base = m.start()
                 for part, words in run_parts(m.group()):
-                    runs.append((sp, part, base, words))
-        # whether each part opens a sentence, worked out once (Title Case spans never need it), and
-        # the words seen capitalised where no sentence opens: both before any part is classified
-        initials: list[bool] = []
-        mid_caps = self.names.mid_caps
-        for sp, part, base, words in runs:
-            initial = not sp.title_case and sp.initial(base + part[0][1])
-            initials.append(initial)
-            if not sp.title_case and not initial:
-                mid_caps.update(words.toks)
+                    # whether the part opens a sentence (Title Case spans never need it), and the words
+                    # seen capitalised where no sentence opens: all known before any part is classified
+                    initial = not sp.title_case and sp.initial(base + part[0][1])
+                    if not sp.title_case and not initial:
+                        mid_caps.update(words.toks)
+                    runs.append((sp, part, base, words, initial))
         classify = self.names.classify
-        for (sp, part, base, words), initial in zip(runs, initials, strict=True):
+        for sp, part, base, words, initial in runs:
             classify(sp, part, base, initial, words)
         for sp, s, low in group_hits:
             self._group(sp, s, low)
@@ -193,11 +190,13 @@ class Finder:
             prev = prev_word(text, max(0, s - 40), s)
             if prev:
                 pw = prev[0]
-                prev2 = prev_word(text, max(0, prev[1] - 40), prev[1])
+                prev2 = None
+                if pw.lower() in lex.group_modifier_ends:  # (a modifier of two words may end here)
+                    prev2 = prev_word(text, max(0, prev[1] - 40), prev[1])
                 two = f"{prev2[0].lower()} {pw.lower()}" if prev2 else ""
                 if pw in lex.demonyms:
                     mod, affiliation, s = pw, lex.demonyms[pw], prev[1]
-                elif two in lex.group_modifiers:
+                elif prev2 and two in lex.group_modifiers:
                     mod, s = two, prev2[1]
                 elif pw.lower() in lex.group_modifiers:
                     mod, s = pw.lower(), prev[1]
