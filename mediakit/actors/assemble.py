@@ -13,9 +13,9 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from operator import attrgetter
 
-from .candidates import Candidate, Found, KeptSpan
+from .candidates import Candidate, Found
 from .lexicon import Lexicon
-from .patterns import PAREN_ACRONYM, PRONOUN_FAST, THE_BEFORE, find_words
+from .patterns import PAREN_ACRONYM, PRONOUN_FAST, THE_BEFORE
 from .results import Actor, Mention
 
 # evidence that makes a single capitalised word a person on its own
@@ -87,11 +87,23 @@ class Assembler:
         return [e for e in made if self.entries.get(e.key) is e]
 
     def run(self) -> list[Actor]:
-        cands = sorted(_drop_overlaps(self.found.cands, len(self.source)), key=attrgetter("start"))
-        persons = [c for c in cands if c.type is None and len(c.tokens) > 1 and not c.restricted]
-        singles = [c for c in cands if c.type is None and len(c.tokens) == 1 and not c.restricted]
-        typed = [c for c in cands if c.type is not None]
-        restricted = [c for c in cands if c.restricted]
+        cands = _drop_overlaps(self.found.cands, len(self.source))
+        # untyped names of two words or more (persons) and of one (singles), typed candidates, Title Case
+        persons: list[Candidate] = []
+        singles: list[Candidate] = []
+        typed: list[Candidate] = []
+        restricted: list[Candidate] = []
+        for c in cands:
+            if c.type is not None:
+                typed.append(c)
+            elif not c.restricted:
+                n = len(c.tokens)
+                if n > 1:
+                    persons.append(c)
+                elif n == 1:
+                    singles.append(c)
+            if c.restricted:
+                restricted.append(c)
         # evidence shared across all mentions of the same written form
         single_tokens = {c.tokens[0] for c in singles}
         for c in persons:
@@ -105,7 +117,7 @@ class Assembler:
         self._add_singles(singles)
         self._add_restricted(restricted)
         self._link_acronyms()
-        _link_descriptions(self.entries, self.found.spans, self.source, self.lex)
+        _link_descriptions(self.entries, self.found, self.source, self.lex)
         _genders(self.entries, self.source)
         _teams(self.entries, self.source)
         return _to_actors(self.entries)
@@ -136,22 +148,26 @@ class Assembler:
 
     def _add_typed(self, c: Candidate) -> None:
         name = c.canonical or c.text
-        if c.type == "organisation" and len(c.tokens) == 1 and not c.listed and c.kind == "acronym":
-            word = c.tokens[0].title()
-            people = self._live(self._words_index().get("person:" + word, []))
-            if len(people) == 1:  # "PENCE:" in a transcript
-                people[0].add(c, rule=f"'{c.tokens[0]}' in capitals is the name of {people[0].name}", kind="short")
-                return
-        if c.type == "organisation" and len(c.tokens) == 1 and not c.listed and c.kind == "name":
-            target = self._org_by_token(c.tokens[0], c)
-            if target is not None:
-                target.add(c, rule=f"'{c.tokens[0]}' short for {target.name}", kind="alias")
-                return
-        if c.type == "organisation" and len(c.tokens) == 1 and c.tokens[0].lower() in self.lex.org_heads and not c.listed:
-            return  # a lone organisation word ("Media", "Post") that matches no organisation named in full
-        if c.type in ("organisation", "event", "place") and name.lower().startswith("the "):
+        if c.type == "organisation" and len(c.tokens) == 1 and not c.listed:
+            if c.kind == "acronym":
+                word = c.tokens[0].title()
+                people = self._live(self._words_index().get("person:" + word, []))
+                if len(people) == 1:  # "PENCE:" in a transcript
+                    people[0].add(c, rule=f"'{c.tokens[0]}' in capitals is the name of {people[0].name}",
+                                  kind="short")
+                    return
+            elif c.kind == "name":
+                target = self._org_by_token(c.tokens[0], c)
+                if target is not None:
+                    target.add(c, rule=f"'{c.tokens[0]}' short for {target.name}", kind="alias")
+                    return
+            if c.tokens[0].lower() in self.lex.org_heads:
+                return  # a lone organisation word ("Media", "Post") that matches no organisation named in full
+        low = name.lower()
+        if c.type in ("organisation", "event", "place") and low.startswith("the "):
             name = name[4:]
-        key = f"{c.type}:{name.lower()}"
+            low = name.lower()
+        key = f"{c.type}:{low}"
         e = self.entry(key, name, c.type, c.tokens)
         e.add(c)
 
@@ -205,13 +221,17 @@ class Assembler:
                                                 f"{matches[0].name})")
                     cs = [c for c in cs if c not in own]
             if matches:
+                rules: dict[int, str] = {}  # by id: the rule for an entry (the same for each mention)
                 for c in cs:
-                    e = self._first_named(matches, c.start, first)
-                    how = "surname" if e.tokens[-1] == tok else "first word of the name"
-                    rule = f"'{tok}' is the {how} of {e.name}"
-                    if len(matches) > 1:
-                        rule += f" (shared by {len(matches)} people: taken for the one named first)"
-                    e.add(c, rule=rule + (" (possessive)" if "possessive" in c.rule else ""), kind="short")
+                    e = matches[0] if len(matches) == 1 else self._first_named(matches, c.start, first)
+                    rule = rules.get(id(e))
+                    if rule is None:
+                        how = "surname" if e.tokens[-1] == tok else "first word of the name"
+                        rule = f"'{tok}' is the {how} of {e.name}"
+                        if len(matches) > 1:
+                            rule += f" (shared by {len(matches)} people: taken for the one named first)"
+                        rules[id(e)] = rule
+                    e.add(c, rule=rule + " (possessive)" if "possessive" in c.rule else rule, kind="short")
                     if id(e) in first:
                         first[id(e)] = min(first[id(e)], c.start)
                 continue
@@ -321,7 +341,7 @@ class Assembler:
         self.entries.pop(src.key, None)
 
 
-def _link_descriptions(entries: dict[str, Entry], spans: list[KeptSpan], source: str, lex: Lexicon) -> None:
+def _link_descriptions(entries: dict[str, Entry], found: Found, source: str, lex: Lexicon) -> None:
     """ "the high commissioner" -> the only person whose role ends in "commissioner"."""
     heads: dict[str, list[Entry]] = {}
     for e in entries.values():
@@ -339,24 +359,28 @@ def _link_descriptions(entries: dict[str, Entry], spans: list[KeptSpan], source:
               and h not in lex.kinship}
     if not unique:
         return
-    taken = _Taken(len(source), (m for e in entries.values() for m in e.mentions))
     heads_found = []
-    head_words = set(unique)
-    for sp in spans:
-        for i, head in find_words(sp.low, head_words):
-            m = THE_BEFORE.search(sp.text, max(0, i - 40), i)
-            j = i + len(head)
-            if m is None or sp.text[j : j + 2].strip()[:1].isupper():
-                continue
-            heads_found.append((sp.src(m.start()), sp.src(j), head))
+    spans = found.spans
+    for k, i, head in found.words_in_spans(set(unique)):
+        sp = spans[k]
+        m = THE_BEFORE.search(sp.text, max(0, i - 40), i)
+        j = i + len(head)
+        if m is None or sp.text[j : j + 2].strip()[:1].isupper():
+            continue
+        heads_found.append((sp.src(m.start()), sp.src(j), head))
     firsts: dict[str, int] = {}  # by head: the first mention of its person (later ones come after it)
+    taken: _Taken | None = None  # the mentions before any description is added (made when first needed)
     for s, end, head in sorted(heads_found):
         e = unique[head]
         phrase = source[s:end]
         first = firsts.get(head)
         if first is None:
             first = firsts[head] = min(x.start for x in e.mentions)
-        if s < first or taken.overlaps(s, end):
+        if s < first:
+            continue
+        if taken is None:
+            taken = _Taken(len(source), (m for e in entries.values() for m in e.mentions))
+        if taken.overlaps(s, end):
             continue
         words = phrase.lower().split()[1:-1]
         role_words = " ".join(e.roles).lower().split()
@@ -461,12 +485,15 @@ def _to_actors(entries: dict[str, Entry]) -> list[Actor]:
         (e for e in entries.values() if e.mentions), key=lambda e: mentions_of[e.key][0].start
     )
     actors = []
+    forms: dict[str, str] = {}  # _alias_form by text: most mentions repeat a form already seen
     for i, e in enumerate(ordered, 1):
         mentions = mentions_of[e.key]
         aliases = []
         for m in mentions:
-            form = _alias_form(m.text)
-            if form != e.name and form not in aliases and m.kind not in ("description",):
+            form = forms.get(m.text)
+            if form is None:
+                form = forms[m.text] = _alias_form(m.text)
+            if form != e.name and form not in aliases and m.kind != "description":
                 aliases.append(form)
         aff = e.affiliation
         if aff is not None:
@@ -489,7 +516,8 @@ def _initials(name: str) -> str:
 
 
 def _drop_overlaps(cands: list[Candidate], size: int) -> list[Candidate]:
-    """Keep one candidate per stretch of text: anonymous sources first, then the longest."""
+    """Keep one candidate per stretch of text: anonymous sources first, then the longest. The kept
+    candidates come back sorted by start."""
     # Usually no two candidates share any text: then all are kept, and sorted by start (the order
     # the caller wants) they can be returned at once. Equal starts or any overlap: the full path.
     by_start = sorted(cands, key=attrgetter("start"))
@@ -508,4 +536,5 @@ def _drop_overlaps(cands: list[Candidate], size: int) -> list[Candidate]:
             continue
         used[c.start : c.end] = b"\x01" * (c.end - c.start)
         kept.append(c)
+    kept.sort(key=attrgetter("start"))
     return kept

@@ -8,12 +8,13 @@ characters they cover so that later rules skip them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Span
 from .lexicon import Lexicon, lexicon
-from .patterns import OPENERS, is_title_case
+from .patterns import OPENERS, find_words, is_title_case
 
 
 @dataclass(slots=True)
@@ -147,8 +148,10 @@ class Found:
         self.cands: list[Candidate] = []
         self._covered = bytearray(len(source) + 1)
         self._lower_seen: dict[str, bool] = {}
-        self._alltext = "\n".join(sp.text for sp in self.spans)
+        self.all_text = "\n".join(sp.text for sp in self.spans)  # the spans, joined by line breaks
         self._pieces: set[str] | None = None
+        self._alllow: str | None = None  # the spans lower-cased and joined as all_text (see all_low)
+        self._low_starts: list[int] = []  # where each span starts in it
 
     def add(self, c: Candidate) -> None:
         """Keep a candidate and mark its characters as covered."""
@@ -159,20 +162,44 @@ class Found:
         """Does a candidate already cover a character of ``[s, e)``?"""
         return self._covered.find(1, s, e) != -1
 
+    def all_low(self) -> str:
+        """The spans lower-cased, joined by line breaks (made on first use)."""
+        if self._alllow is None:
+            self._alllow = "\n".join(sp.low for sp in self.spans)
+            at = 0
+            for sp in self.spans:
+                self._low_starts.append(at)
+                at += len(sp.low) + 1
+        return self._alllow
+
+    def words_in_spans(self, words: set[str]) -> list[tuple[int, int, str]]:
+        """(span index, offset in the span, word) of every whole-word occurrence of ``words`` in the
+        lower-cased spans, as :func:`~mediakit.actors.patterns.find_words` finds them span by span, in
+        no particular order. Searched once in the spans joined by line breaks (a line break is no part
+        of a word and no word holds one, so an occurrence and its word boundaries are the same there),
+        not once per span."""
+        low = self.all_low()
+        starts = self._low_starts
+        out = []
+        for i, w in find_words(low, words):
+            k = bisect_right(starts, i) - 1
+            out.append((k, i - starts[k], w))
+        return out
+
     def seen_lower(self, word: str) -> bool:
         """Is ``word`` written in lower case somewhere in the kept text ("foreign" for "Foreign")?"""
         w = word.lower()
         found = self._lower_seen.get(w)
-        if found is None and len(self._alltext) > _LONG_TEXT and _piece_shaped(w):
+        if found is None and len(self.all_text) > _LONG_TEXT and _piece_shaped(w):
             # in a long text, a search per word would read the text once for each: the stretches that
             # stand between non-letters are gathered once instead (a word that starts and ends with a
             # letter stands between non-letters where it is one of them)
             if self._pieces is None:
-                self._pieces = _letter_pieces(self._alltext)
+                self._pieces = _letter_pieces(self.all_text)
             found = self._lower_seen[w] = w in self._pieces
         if found is None:
             found = False
-            text = self._alltext
+            text = self.all_text
             i = text.find(w)
             while i != -1:
                 j = i + len(w)

@@ -47,12 +47,14 @@ class NameClassifier:
         self._add = found.add  # bound once: both run for every part
         self._seen_lower = found.seen_lower
 
-    def classify(self, sp: KeptSpan, part: Part, base: int, initial: bool) -> None:
-        """Classify one name part; ``initial``: does it open a sentence (``sp.initial`` at its start)?"""
+    def classify(self, sp: KeptSpan, part: Part, base: int, initial: bool, words: PartWords | None = None) -> None:
+        """Classify one name part; ``initial``: does it open a sentence (``sp.initial`` at its start)?
+        ``words``: its :func:`~mediakit.actors.parts.part_words`, if known."""
         if sp.title_case:
             self.classify_restricted(sp, part, base)
             return
-        words = part_words(tuple(part))
+        if words is None:
+            words = part_words(tuple(part))
         s_norm, e_norm = base + part[0][1], base + part[-1][2]
         # a capitalised common word opening a sentence is not a name ("Asked", "Foreign ministry says")
         if initial and not words.listed_first and len(part) > 1 and (
@@ -64,7 +66,7 @@ class NameClassifier:
             initial = False
         poss = sp.text[e_norm : e_norm + 1] in ("'", "\u2019") and bool(POSS.match(sp.text, e_norm))
         # (from_lists finds nothing for a part that fails its opening test: skip the call)
-        cand = self.from_lists(sp, words.text, words.toks, s_norm, e_norm) if words.maybe_listed else None
+        cand = self.from_lists(sp, words.text, words.toks, s_norm, e_norm, words.key) if words.maybe_listed else None
         if cand is None:
             cand = self.from_structure(sp, part, base=base, words=words)
         if cand is None:
@@ -97,12 +99,15 @@ class NameClassifier:
         self._add(Candidate(start, end, self.source[start:end], None, "name in a Title Case line",
                             restricted=True, parts=[(t, sp.src(s), sp.src(e)) for t, s, e in part]))
 
-    def from_lists(self, sp: KeptSpan, text: str, toks: Sequence[str], s: int, e: int) -> Candidate | None:
-        """A candidate for words ``text`` at span offsets ``[s, e)`` found in the lists, or None."""
+    def from_lists(self, sp: KeptSpan, text: str, toks: Sequence[str], s: int, e: int,
+                   key: str | None = None) -> Candidate | None:
+        """A candidate for words ``text`` at span offsets ``[s, e)`` found in the lists, or None.
+        ``key``: ``undot(text)``, if known (then the caller has made the test ``maybe_listed``)."""
         lex = self.lex
-        key = undot(text)
-        if not maybe_listed(key, text):
-            return None
+        if key is None:
+            key = undot(text)
+            if not maybe_listed(key, text):
+                return None
         start, end = sp.src(s), sp.src(e)
         written = self.source[start:end]
         if len(key) > 3 and key.isupper() and key not in lex.names and key.title() in lex.capitals:
@@ -111,7 +116,7 @@ class NameClassifier:
                              canonical=key, tokens=(key,), listed=True)
         if key in lex.capitals:
             country = lex.capitals[key]
-            if self.capitals_as_governments and not self._locative_before(sp, s):
+            if self.capitals_as_governments and not _locative_before(lex, sp.text, s):
                 return Candidate(start, end, written, "place",
                                  f"capital city '{key}' standing for the government of {country}", "capital",
                                  canonical=country, tokens=tuple(toks), listed=True)
@@ -168,19 +173,20 @@ class NameClassifier:
         """Roles and evidence from the words around a name."""
         text = sp.text
         rx = self.rx
-        nxt = text[e : e + 3]
-        if nxt[:1] == " " and rx.speech.match(text, e):
+        nxt = text[e : e + 1]
+        if nxt == " " and rx.speech.match(text, e):
             c.evidence.add("speech verb")
-        comma = nxt[:1] == "," or nxt[1:3] == "s,"
-        if comma and WHO_AFTER.match(text, e):
-            c.evidence.add("who")
-        if comma and AGE_AFTER.match(text, e):
-            c.evidence.add("age")  # "Ragheb Tarek, 49, said"
-        m = rx.role_after.match(text, e) if comma else None
-        if comma and m is None:
-            pm = PERSON_APPOSITION.match(text, e)
-            if pm and _person_word(pm.group(1), self.lex):
-                c.evidence.add("apposition")  # "Sten Corr, an electrician,"
+        m = None
+        if nxt == "," or text[e + 1 : e + 3] == "s,":  # a comma after the name (or its possessive)
+            if WHO_AFTER.match(text, e):
+                c.evidence.add("who")
+            if AGE_AFTER.match(text, e):
+                c.evidence.add("age")  # "Ragheb Tarek, 49, said"
+            m = rx.role_after.match(text, e)
+            if m is None:
+                pm = PERSON_APPOSITION.match(text, e)
+                if pm and _person_word(pm.group(1), self.lex):
+                    c.evidence.add("apposition")  # "Sten Corr, an electrician,"
         if len(c.tokens) > 1 and not c.evidence and sp.initial(s):
             pro = PRONOUN_AFTER.match(text, e)
             if pro is not None:
@@ -195,8 +201,11 @@ class NameClassifier:
             c.roles.append(role)
             c.evidence.add("apposition")
             c.gender = c.gender or self.lex.roles.get(role.split()[-1].lower())
+        plain = _plain_word_before(text, s)
         prev = None
-        if s > 1 and text[s - 1] == " " and text[s - 2].islower() and c.start == sp.src(s):
+        if plain is not None:
+            prev = plain if plain in self.lex.org_nouns_before and c.start == sp.src(s) else None
+        elif s > 1 and text[s - 1] == " " and text[s - 2].islower() and c.start == sp.src(s):
             w = text[text.rfind(" ", max(0, s - 30), s - 1) + 1 : s - 1]
             prev = w if w in self.lex.org_nouns_before else None
         if prev is not None and prev.islower() and prev not in self.lex.role_words \
@@ -206,13 +215,16 @@ class NameClassifier:
             c.canonical = " ".join(c.tokens)
             c.rule += f" after the organisation word '{prev}'"
             return
-        before = self._role_before(sp, s)
+        if plain is None:
+            before = self._role_before(sp, s)
+        else:  # (what _role_before reads there: that word, which is a role word or not)
+            before = self._role_before_long(sp, s) if plain in self.lex.role_words else None
         if before:
             c.roles.insert(0, before.role)
             c.affiliation = c.affiliation or before.affiliation
             c.gender = c.gender or before.gender
             c.evidence.add("role before")
-        if self._locative_before(sp, s):
+        if _locative_before(self.lex, text, s, plain):
             c.evidence.add("locative")
 
     def _role_ok(self, role: str) -> bool:
@@ -310,13 +322,38 @@ class NameClassifier:
         aff = affiliation_of(" ".join(aff_toks)) if aff_toks else None
         return RoleBefore(role, aff, lex.roles.get(toks[j].lower()))
 
-    def _locative_before(self, sp: KeptSpan, s: int) -> bool:
-        before = sp.text[max(0, s - 25) : s].lower().split()
-        if not before:
-            return False
-        if before[-1] in self.lex.locative:
+def _locative_before(lex: Lexicon, text: str, s: int, plain: str | None = None) -> bool:
+    """Does a place preposition ("in", "near", "visit to") end the 25 characters before ``s``?
+    ``plain``: :func:`_plain_word_before` at ``s``, if known (the last of those words)."""
+    if plain is not None:
+        if plain in lex.locative:
             return True
-        return len(before) > 1 and f"{before[-2]} {before[-1]}" in self.lex.locative
+        if plain not in lex.locative_ends:
+            return False  # no two-word preposition ends with it
+    before = text[max(0, s - 25) : s].lower().split()
+    if not before:
+        return False
+    if before[-1] in lex.locative:
+        return True
+    return len(before) > 1 and f"{before[-2]} {before[-1]}" in lex.locative
+
+
+def _plain_word_before(text: str, s: int) -> str | None:
+    """The word before offset ``s`` when it is plain, or None: ASCII lower-case letters, a space on
+    each side of it, and at most 24 characters back ("said", "the", "and" before most names).
+
+    It is what the look-backs of :meth:`NameClassifier._context` read there, each with its own
+    window (25 characters or more) and its own idea of a word: for such a word all of them agree
+    on it (a letter run between two spaces, inside every window), so it is found once, by one
+    ``rfind``, instead of by a slice, a split and a regular expression each time."""
+    j = s - 1
+    if j < 1 or text[j] != " ":
+        return None
+    k = text.rfind(" ", max(0, s - 25), j)
+    if k == -1:
+        return None
+    w = text[k + 1 : j]
+    return w if w and w.isascii() and w.isalpha() and w.islower() else None
 
 
 # read on the reversed text before a name: the spaces, then a comma or the word ([^\W_] is str.isalnum)

@@ -44,8 +44,12 @@ class Lexicon:
         self.stop = words("cap_stopwords")
         self.speech_verbs = words("speech_verbs")
         self.locative = words("locative_words")
+        # the last words of the prepositions of two words or more ("visit to": "to")
+        self.locative_ends = frozenset(w.split()[-1] for w in self.locative if " " in w.strip())
         self.group_nouns = wl.group_nouns()
         self.group_modifiers = wl.group_modifiers()
+        # the last words of the modifiers of two words ("local residents": "local")
+        self.group_modifier_ends = frozenset(m.split(" ")[-1] for m in self.group_modifiers if m.count(" ") == 1)
         # the speaker linker's lists (speaker_words.txt), kept here with the rest for one look-up object
         self.person_nouns = wl.person_nouns()
         self.kinship = wl.kinship_nouns()

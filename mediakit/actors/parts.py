@@ -185,6 +185,7 @@ class PartWords:
     text: str  # the words joined by spaces
     listed_first: bool  # is_listed(first word)
     common_first: bool  # the first word ends in -ing, -ed or -ly
+    key: str  # the lookup key of the words (undot(text))
     maybe_listed: bool  # does the part pass the test NameClassifier.from_lists opens with?
     plan: TypedPlan | NamePlan | None  # plan_part(toks)
     name_toks: tuple[str, ...]  # for a NamePlan: name_words of the name's words
@@ -199,8 +200,17 @@ def part_words(part: tuple[tuple[str, int, int], ...]) -> PartWords:
     text = " ".join(toks)
     plan = plan_part(toks)
     name_toks, given = name_words(part[plan.start :]) if isinstance(plan, NamePlan) else ((), False)
+    key = undot(text)
     return PartWords(toks, text, is_listed(toks[0]), toks[0].lower().endswith(("ing", "ed", "ly")),
-                     maybe_listed(undot(text), text), plan, name_toks, given)
+                     key, maybe_listed(key, text), plan, name_toks, given)
+
+
+@lru_cache(maxsize=20000)
+def run_parts(run: str) -> tuple[tuple[tuple[tuple[str, int, int], ...], PartWords], ...]:
+    """The parts of a capitalised run (:func:`split_run`) with their :func:`part_words`, cached by the
+    run's text: a string key hashes once, where looking up ``part_words`` hashes the whole part
+    every time."""
+    return tuple((p, part_words(p)) for p in split_run(run))
 
 
 @lru_cache(maxsize=20000)

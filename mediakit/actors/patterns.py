@@ -89,8 +89,28 @@ DATELINE = re.compile(
 )
 
 
-def credit_spans(text: str) -> list[tuple[int, int]]:
+class CreditHints(NamedTuple):
+    """Which kinds of credit a text may hold, by the cheap tests :func:`credit_spans` opens with."""
+
+    slash: bool  # "(Adrian Lee/The Canadian Press)", "Jo Ruiz/Getty Images"
+    label: bool  # "Photo: Jo Ruiz"
+    reporter: bool  # "Jo Ruiz has more", "As Jo Ruiz reports"
+
+
+def credit_hints(text: str) -> CreditHints:
+    """The :class:`CreditHints` of ``text``. A kind of credit that a text does not hint at is in none
+    of its parts either: the hints of an article's joined spans tell which kinds are worth trying in
+    each span."""
+    return CreditHints(
+        "/" in text,
+        "Photo" in text or "Image" in text or "Credit" in text or "Video" in text or "Illustration" in text,
+        (" has " in text or " reports" in text) and _REPORTER_HINT.search(text) is not None,
+    )
+
+
+def credit_spans(text: str, within: CreditHints | None = None) -> list[tuple[int, int]]:
     """Offsets of photo and video credits and of a dateline opening ``text``: names there are not actors.
+    ``within``: the :func:`credit_hints` of a text that holds ``text`` (kinds it rules out are not tried).
 
     >>> t = "OTTAWA -- Rain fell. (Adrian Lee/The Canadian Press) Jo Ruiz has more."
     >>> [t[s:e] for s, e in credit_spans(t)]
@@ -100,11 +120,19 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     m = DATELINE.match(text)
     if m is not None:
         out.append((m.start(), m.end()))
-    if "/" in text:
+    if within is not None and not (within.slash or within.label or within.reporter):
+        return out
+    hints = credit_hints(text) if within is None else CreditHints(
+        within.slash and "/" in text,
+        within.label and ("Photo" in text or "Image" in text or "Credit" in text or "Video" in text
+                          or "Illustration" in text),
+        within.reporter and (" has " in text or " reports" in text) and _REPORTER_HINT.search(text) is not None,
+    )
+    if hints.slash:
         out += [(c.start(), c.end()) for c in _CREDIT_SLASH.finditer(text)]
-    if "Photo" in text or "Image" in text or "Credit" in text or "Video" in text or "Illustration" in text:
+    if hints.label:
         out += [(c.start(), c.end()) for c in _CREDIT_LABEL.finditer(text)]
-    if (" has " in text or " reports" in text) and _REPORTER_HINT.search(text):
+    if hints.reporter:
         out += [(c.start(), c.end()) for c in _CREDIT_REPORTER.finditer(text)]
     return sorted(out) if len(out) > 1 else out
 

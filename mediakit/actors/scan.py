@@ -15,15 +15,15 @@ from ..model import Span
 from .candidates import Candidate, Found, KeptSpan
 from .classify import NameClassifier
 from .lexicon import ANON_ALWAYS, ANON_MODS, ANON_NOUNS, QUANT
-from .parts import NamePlan, plan_part, split_run
+from .parts import NamePlan, PartWords, plan_part, run_parts
 from .patterns import (
     CHUNK,
     PART,
     PREV_WORD,
     WORD,
     anonymous_name,
+    credit_hints,
     credit_spans,
-    find_words,
     list_patterns,
     prev_word,
 )
@@ -81,48 +81,64 @@ class Finder:
         # name parts as split_run gives them (offsets inside their run) with the run's offset in the
         # span: shifting every part to span offsets here would cost more than adding the base where an
         # offset is needed
-        runs: list[tuple[KeptSpan, tuple[tuple[str, int, int], ...], int]] = []
+        # (and whether the part opens a sentence)
+        runs: list[tuple[KeptSpan, tuple[tuple[str, int, int], ...], int, PartWords, bool]] = []
         group_hits: list[tuple[KeptSpan, int, str]] = []
-        for sp in self.found.spans:
+        # names in credits and datelines are not read (a kind of credit the article does not hint at
+        # is not tried in its spans)
+        hints = credit_hints(self.found.all_text)
+        mid_caps = self.names.mid_caps
+        for sp, sources in zip(self.found.spans, self._sources(group_hits), strict=True):
             check()  # the article's time budget, if any (mediakit.budget)
-            sources = self._sources(sp, group_hits)
             occupied = _Occupied(sources) if sources else None
-            text = _blank(sp.text, credit_spans(sp.text))  # names in credits and datelines are not read
+            text = _blank(sp.text, credit_spans(sp.text, hints))
             for m in CHUNK.finditer(text):
                 if occupied is not None and occupied.overlaps(m.start(), m.end()):
                     continue
-                parts = split_run(m.group())
-                if parts:
-                    base = m.start()
-                    for part in parts:
-                        if part:
-                            runs.append((sp, part, base))
-        # whether each part opens a sentence, worked out once (Title Case spans never need it)
-        initials = [not sp.title_case and sp.initial(base + part[0][1]) for sp, part, base in runs]
-        mid_caps = self.names.mid_caps
-        for (sp, part, _), initial in zip(runs, initials, strict=True):
-            if not sp.title_case and not initial:
-                mid_caps.update([t for t, _, _ in part])
+                base = m.start()
+                for part, words in run_parts(m.group()):
+                    # whether the part opens a sentence (Title Case spans never need it), and the words
+                    # seen capitalised where no sentence opens: all known before any part is classified
+                    initial = not sp.title_case and sp.initial(base + part[0][1])
+                    if not sp.title_case and not initial:
+                        mid_caps.update(words.toks)
+                    runs.append((sp, part, base, words, initial))
         classify = self.names.classify
-        for k, ((sp, part, base), initial) in enumerate(zip(runs, initials, strict=True)):
+        for k, (sp, part, base, words, initial) in enumerate(runs):
             if not k & 255:
                 check()
-            classify(sp, part, base, initial)
+            classify(sp, part, base, initial, words)
         for sp, s, low in group_hits:
             self._group(sp, s, low)
 
-    def _sources(self, sp: KeptSpan, group_hits: list[tuple[KeptSpan, int, str]]) -> list[tuple[int, int]]:
-        """Add the anonymous sources of a span; note its group nouns and peoples in ``group_hits`` (they
-        are added after the names). Returns the span offsets the sources take."""
+    def _sources(self, group_hits: list[tuple[KeptSpan, int, str]]) -> list[list[tuple[int, int]]]:
+        """Add the anonymous sources of every span; note the group nouns and peoples in ``group_hits``
+        (they are added after the names). Returns, span by span, the offsets the sources take.
+
+        The words looked for in a span are those of the lists that are words of the span (``WORD``
+        tokens of its lower-cased text); where they stand is found as :func:`find_words` finds it.
+        Both are read once in the spans joined (:meth:`Found.words_in_spans`): a word found whole there
+        with no ``_`` on either side is a token of its span (its neighbours are no token characters);
+        beside a ``_`` the span's own tokens decide."""
         lex = self.lex
-        occupied: list[tuple[int, int]] = []
-        hits = lex.scan_words.intersection(WORD.findall(sp.low))
-        if hits:
-            for s, low in sorted(find_words(sp.low, hits)):
-                if low in ANON_NOUNS:
-                    self._anonymous(sp, s, low, occupied)
-                if low in lex.group_nouns or low in lex.people_lower:
-                    group_hits.append((sp, s, low))
+        found = self.found
+        spans = found.spans
+        occupied: list[list[tuple[int, int]]] = [[] for _ in spans]
+        hits = lex.scan_words.intersection(WORD.findall(found.all_low()))
+        if not hits:
+            return occupied
+        span_hits: dict[int, set[str]] = {}  # span by span, only where a "_" makes it needed
+        for k, s, low in sorted(found.words_in_spans(hits)):
+            sp = spans[k]
+            if sp.low[s - 1 : s] == "_" or sp.low[s + len(low) : s + len(low) + 1] == "_":
+                if k not in span_hits:
+                    span_hits[k] = lex.scan_words.intersection(WORD.findall(sp.low))
+                if low not in span_hits[k]:
+                    continue
+            if low in ANON_NOUNS:
+                self._anonymous(sp, s, low, occupied[k])
+            if low in lex.group_nouns or low in lex.people_lower:
+                group_hits.append((sp, s, low))
         return occupied
 
     def _anonymous(self, sp: KeptSpan, start: int, low: str, occupied: list[tuple[int, int]]) -> None:
@@ -178,11 +194,13 @@ class Finder:
             prev = prev_word(text, max(0, s - 40), s)
             if prev:
                 pw = prev[0]
-                prev2 = prev_word(text, max(0, prev[1] - 40), prev[1])
+                prev2 = None
+                if pw.lower() in lex.group_modifier_ends:  # (a modifier of two words may end here)
+                    prev2 = prev_word(text, max(0, prev[1] - 40), prev[1])
                 two = f"{prev2[0].lower()} {pw.lower()}" if prev2 else ""
                 if pw in lex.demonyms:
                     mod, affiliation, s = pw, lex.demonyms[pw], prev[1]
-                elif two in lex.group_modifiers:
+                elif prev2 and two in lex.group_modifiers:
                     mod, s = two, prev2[1]
                 elif pw.lower() in lex.group_modifiers:
                     mod, s = pw.lower(), prev[1]
@@ -216,8 +234,7 @@ class Finder:
         """Use entities from a trained pipeline instead of name runs: (span index, start, end, label)
         with offsets inside the span. Anonymous sources and group nouns still come from the rules."""
         group_hits: list[tuple[KeptSpan, int, str]] = []
-        for sp in self.found.spans:
-            self._sources(sp, group_hits)
+        self._sources(group_hits)
         for i, s, e, label in ents:
             sp = self.found.spans[i]
             text = sp.text
