@@ -507,3 +507,14 @@ def test_a_verb_with_a_listener_and_an_infinitive_reports_what_they_were_told() 
 def test_a_time_or_place_phrase_is_not_part_of_the_speaker(text: str, speaker: str) -> None:
     q = only(text)
     assert spk(text, q) == speaker
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The harbour master said the ferry would be late again, which would upset the commuters.",
+     "the ferry would be late again, which would upset the commuters"),
+    ("Lee said the petition, which now carries more than 38,000 names, would stay open.",
+     "the petition, which now carries more than 38,000 names, would stay open"),
+    ("The harbour master criticized the new timetable, which starts in June.", "the new timetable"),
+])
+def test_which_clause_after_reported_words_that_are_a_clause_is_kept(text: str, content: str) -> None:
+    assert [q.text(text) for q in find_quotes(text)] == [content]

@@ -333,6 +333,16 @@ LIMITS: tuple[Limit, ...] = (
         expect="an independent inquiry into the ferry fares",
     ),
     Limit(
+        id="which-clause-kept",
+        group=_STOPS,
+        description='", which ..." after reported words that are a clause (they hold a verb) is part of what was '
+        'reported: "said the ferry would be late, which would upset commuters" reports both. After reported '
+        'words that are only a noun phrase ("criticized the new timetable, which starts in June") the relative '
+        "clause describes that noun phrase and the reported words end before it.",
+        example="The harbour master said the ferry would be late again, which would upset the commuters.",
+        expect="the ferry would be late again, which would upset the commuters",
+    ),
+    Limit(
         id="possessive-then-name",
         group=_SPEAKERS,
         description='"Lee\'s father, Tomas, said ...": a possessive phrase, then the name alone between commas; '
