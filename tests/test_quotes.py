@@ -518,3 +518,16 @@ def test_a_time_or_place_phrase_is_not_part_of_the_speaker(text: str, speaker: s
 ])
 def test_which_clause_after_reported_words_that_are_a_clause_is_kept(text: str, content: str) -> None:
     assert [q.text(text) for q in find_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The ferry ran every hour, the harbour master said, until the storm damaged the pier.",
+     "The ferry ran every hour, the harbour master said, until the storm damaged the pier"),
+    ("The new pier is a model, Lee said, for how small harbours can pay for repairs.",
+     "The new pier is a model, Lee said, for how small harbours can pay for repairs"),
+    ("The ferry ran every hour, the harbour master said, as the crowd cheered.", "The ferry ran every hour"),
+    ("The ferry ran every hour, said Lee, since the new pier opened.", "The ferry ran every hour"),
+    ("The pier was closed, the mayor said, but the ferry still ran.", "The pier was closed"),
+])
+def test_a_clause_that_goes_on_after_the_attribution_is_reported(text: str, content: str) -> None:
+    assert [q.text(text) for q in find_quotes(text)][:1] == [content]

@@ -343,6 +343,18 @@ LIMITS: tuple[Limit, ...] = (
         expect="the ferry would be late again, which would upset the commuters",
     ),
     Limit(
+        id="clause-goes-on-after-attribution",
+        group=_STOPS,
+        description='"A, Lee said, until B", "A, Lee said, for how B": reported words, then the speaker and the '
+        "verb between commas, then a clause or phrase that goes on with the same statement (opening with a word "
+        'such as "until", "since", "because", "if" or "for"): the words on both sides are reported. Not after '
+        '"said Lee," (what follows may describe Lee), nor when the next words open an aside ("as", "while", '
+        '"when", "in", "at", "and", "but") or after a short opener ("It\'s common, she said, for ...": the words '
+        "after the verb are the content).",
+        example="The ferry ran every hour, the harbour master said, until the storm damaged the pier.",
+        expect="The ferry ran every hour, the harbour master said, until the storm damaged the pier",
+    ),
+    Limit(
         id="possessive-then-name",
         group=_SPEAKERS,
         description='"Lee\'s father, Tomas, said ...": a possessive phrase, then the name alone between commas; '
