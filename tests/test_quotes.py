@@ -531,3 +531,13 @@ def test_which_clause_after_reported_words_that_are_a_clause_is_kept(text: str, 
 ])
 def test_a_clause_that_goes_on_after_the_attribution_is_reported(text: str, content: str) -> None:
     assert [q.text(text) for q in find_quotes(text)][:1] == [content]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Senator Ana Lind, Democrat of Vessen, said the ferry plan had failed.", "the ferry plan had failed",
+     "Senator Ana Lind, Democrat of Vessen"),
+    ("Ana Lind, University of Vessen, said the pier is unsafe.", "the pier is unsafe", "Ana Lind, University of Vessen"),
+    ("The ferry is late, said Ana Lind, Democrat of Vessen.", "The ferry is late", "Ana Lind"),
+])
+def test_an_affiliation_between_commas_belongs_to_the_speaker(text: str, content: str, speaker: str) -> None:
+    assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [(content, speaker)]

@@ -364,6 +364,16 @@ LIMITS: tuple[Limit, ...] = (
         speaker="Ines",
     ),
     Limit(
+        id="affiliation-appositive",
+        group=_SPEAKERS,
+        description='"Lee, Democrat of Vessen, said ...", "Lee, University of Vessen, said ...": capitalised words '
+        'joined by "of" or "from" between commas after a name are the speaker\'s affiliation, part of the speaker '
+        'phrase; after "said Lee," they end the attribution rather than continue the reported words.',
+        example="Senator Ana Lind, Democrat of Vessen, said the ferry plan had sent a terrible message to islanders.",
+        expect="the ferry plan had sent a terrible message to islanders",
+        speaker="Senator Ana Lind, Democrat of Vessen",
+    ),
+    Limit(
         id="clause-not-appositive",
         group=_SPEAKERS,
         description='"Somehow, the town will pay, said Lee": words between commas holding a verb such as '

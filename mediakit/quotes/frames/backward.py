@@ -6,6 +6,7 @@ from ..adjuncts import adjunct_only, loose_listener
 from ..content import clause_start, forward_stop, make
 from ..records import Found, Frame
 from ..sentence import Sentence
+from ..speakers import affiliation_piece
 from ..words import (
     CLAUSE_WORDS,
     DETERMINERS,
@@ -82,6 +83,9 @@ def _parenthetical(sent: Sentence, fr: Frame, c_end: int, after: int, c_start: i
     if fr.inverted and (a.low in DETERMINERS or a.low in SPEAKER_NOUNS or a.text[0].isdigit()
                            or a.low.endswith("'s")):
         return False
+    if fr.inverted:  # "said Lee, Democrat of Vessen.": the speaker's affiliation
+        e = next((m for m in range(after, len(toks)) if toks[m].kind == "p"), len(toks))
+        return not affiliation_piece(sent, after, e)
     return True
 
 
