@@ -507,3 +507,37 @@ def test_a_verb_with_a_listener_and_an_infinitive_reports_what_they_were_told() 
 def test_a_time_or_place_phrase_is_not_part_of_the_speaker(text: str, speaker: str) -> None:
     q = only(text)
     assert spk(text, q) == speaker
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The harbour master said the ferry would be late again, which would upset the commuters.",
+     "the ferry would be late again, which would upset the commuters"),
+    ("Lee said the petition, which now carries more than 38,000 names, would stay open.",
+     "the petition, which now carries more than 38,000 names, would stay open"),
+    ("The harbour master criticized the new timetable, which starts in June.", "the new timetable"),
+])
+def test_which_clause_after_reported_words_that_are_a_clause_is_kept(text: str, content: str) -> None:
+    assert [q.text(text) for q in find_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The ferry ran every hour, the harbour master said, until the storm damaged the pier.",
+     "The ferry ran every hour, the harbour master said, until the storm damaged the pier"),
+    ("The new pier is a model, Lee said, for how small harbours can pay for repairs.",
+     "The new pier is a model, Lee said, for how small harbours can pay for repairs"),
+    ("The ferry ran every hour, the harbour master said, as the crowd cheered.", "The ferry ran every hour"),
+    ("The ferry ran every hour, said Lee, since the new pier opened.", "The ferry ran every hour"),
+    ("The pier was closed, the mayor said, but the ferry still ran.", "The pier was closed"),
+])
+def test_a_clause_that_goes_on_after_the_attribution_is_reported(text: str, content: str) -> None:
+    assert [q.text(text) for q in find_quotes(text)][:1] == [content]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Senator Ana Lind, Democrat of Vessen, said the ferry plan had failed.", "the ferry plan had failed",
+     "Senator Ana Lind, Democrat of Vessen"),
+    ("Ana Lind, University of Vessen, said the pier is unsafe.", "the pier is unsafe", "Ana Lind, University of Vessen"),
+    ("The ferry is late, said Ana Lind, Democrat of Vessen.", "The ferry is late", "Ana Lind"),
+])
+def test_an_affiliation_between_commas_belongs_to_the_speaker(text: str, content: str, speaker: str) -> None:
+    assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [(content, speaker)]

@@ -39,8 +39,8 @@ def _embedded(sent: Sentence, m: int, end: int) -> bool:
     followed by the verb it interrupted."""
     toks = sent.toks
     for x in range(m + 1, end - 1):
-        if toks[x].text == ",":
-            nxt = toks[x + 1]
+        if toks[x].text == "," and not (toks[x - 1].text[-1:].isdigit() and toks[x + 1].text[:1].isdigit()):
+            nxt = toks[x + 1]  # (the comma of "38,000" is not the one closing the clause)
             return nxt.kind == "w" and nxt.text[0].islower() and not nxt.low.endswith("ing") \
                 and nxt.low not in CLAUSE_WORDS and nxt.low not in DETERMINERS and nxt.low not in LEAD_TRIM
     return False
@@ -60,7 +60,10 @@ def _clause_end(sent: Sentence, start: int, end: int) -> int:
             return m
         if comma and t.kind == "w" and t.low.endswith("ing") and t.low not in NOT_PARTICIPLES:
             return cut
-        if comma and t.low in CUT_WORDS and not (t.low == "which" and _embedded(sent, m, end)):
+        # ", which ...": after reported words that are a clause, the relative clause is part of them
+        # ("said the ferry was late, which upset commuters"); after a noun phrase it ends them
+        if comma and t.low in CUT_WORDS and not (t.low == "which" and (_embedded(sent, m, end)
+                                                                        or _has_finite(toks, start, m - 1))):
             return cut
         if comma and t.low in ("a", "an"):
             return cut

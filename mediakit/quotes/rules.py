@@ -333,6 +333,28 @@ LIMITS: tuple[Limit, ...] = (
         expect="an independent inquiry into the ferry fares",
     ),
     Limit(
+        id="which-clause-kept",
+        group=_STOPS,
+        description='", which ..." after reported words that are a clause (they hold a verb) is part of what was '
+        'reported: "said the ferry would be late, which would upset commuters" reports both. After reported '
+        'words that are only a noun phrase ("criticized the new timetable, which starts in June") the relative '
+        "clause describes that noun phrase and the reported words end before it.",
+        example="The harbour master said the ferry would be late again, which would upset the commuters.",
+        expect="the ferry would be late again, which would upset the commuters",
+    ),
+    Limit(
+        id="clause-goes-on-after-attribution",
+        group=_STOPS,
+        description='"A, Lee said, until B", "A, Lee said, for how B": reported words, then the speaker and the '
+        "verb between commas, then a clause or phrase that goes on with the same statement (opening with a word "
+        'such as "until", "since", "because", "if" or "for"): the words on both sides are reported. Not after '
+        '"said Lee," (what follows may describe Lee), nor when the next words open an aside ("as", "while", '
+        '"when", "in", "at", "and", "but") or after a short opener ("It\'s common, she said, for ...": the words '
+        "after the verb are the content).",
+        example="The ferry ran every hour, the harbour master said, until the storm damaged the pier.",
+        expect="The ferry ran every hour, the harbour master said, until the storm damaged the pier",
+    ),
+    Limit(
         id="possessive-then-name",
         group=_SPEAKERS,
         description='"Lee\'s father, Tomas, said ...": a possessive phrase, then the name alone between commas; '
@@ -340,6 +362,16 @@ LIMITS: tuple[Limit, ...] = (
         example="The skipper's daughter, Ines, said the ferry had never missed a winter crossing.",
         expect="the ferry had never missed a winter crossing",
         speaker="Ines",
+    ),
+    Limit(
+        id="affiliation-appositive",
+        group=_SPEAKERS,
+        description='"Lee, Democrat of Vessen, said ...", "Lee, University of Vessen, said ...": capitalised words '
+        'joined by "of" or "from" between commas after a name are the speaker\'s affiliation, part of the speaker '
+        'phrase; after "said Lee," they end the attribution rather than continue the reported words.',
+        example="Senator Ana Lind, Democrat of Vessen, said the ferry plan had sent a terrible message to islanders.",
+        expect="the ferry plan had sent a terrible message to islanders",
+        speaker="Senator Ana Lind, Democrat of Vessen",
     ),
     Limit(
         id="clause-not-appositive",

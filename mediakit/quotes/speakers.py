@@ -211,7 +211,7 @@ def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
         words = [t.low for t in toks[piece[0] : piece[1]]]
         if any(w in _PIECE_VERBS for w in words) and not any(w in _RELATIVE_WORDS for w in words):
             return None  # "Somehow, the family will find a way, adds Lee": a clause, not an appositive
-        if _appositive_start(sent, piece[0]) or _place_piece(sent, *piece):
+        if _appositive_start(sent, piece[0]) or _place_piece(sent, *piece) or affiliation_piece(sent, *piece):
             name = np_left(sent, m - 1)
             if name is not None and _names_someone(sent, *name) \
                     and (not _appositive_start(sent, name[0]) or _title_before_name(sent, name[0])) \
@@ -242,6 +242,16 @@ def _place_piece(sent: Sentence, s: int, e: int) -> bool:
     toks = sent.toks
     return 0 < e - s <= 3 and toks[s].text[0].isupper() and s > 1 and toks[s - 2].text[:1].isupper() and all(
         t.text[0].isupper() or t.text == "." for t in toks[s:e])
+
+
+def affiliation_piece(sent: Sentence, s: int, e: int) -> bool:
+    """``Democrat of California``, ``University of Vessen``: capitalised words joined by ``of`` or
+    ``from``, an affiliation between commas after a name."""
+    toks = sent.toks
+    words = toks[s:e]
+    return 3 <= len(words) <= 6 and words[0].text[0].isupper() and words[-1].text[0].isupper() \
+        and any(t.low in ("of", "from") for t in words) \
+        and all(t.kind == "w" and (t.text[0].isupper() or t.low in ("of", "from", "the")) for t in words)
 
 
 def _names_someone(sent: Sentence, s: int, e: int) -> bool:

@@ -6,6 +6,7 @@ from ..adjuncts import adjunct_only, loose_listener
 from ..content import clause_start, forward_stop, make
 from ..records import Found, Frame
 from ..sentence import Sentence
+from ..speakers import affiliation_piece
 from ..words import (
     CLAUSE_WORDS,
     DETERMINERS,
@@ -48,7 +49,7 @@ def backward(sent: Sentence, fr: Frame, frames: list[Frame], after: int, end: in
         resume = next((m for m in range(after, end - 1) if toks[m].text == "," and toks[m + 1].kind == "q"), None)
         if resume is not None:
             after = resume
-    if after + 1 < end and toks[after].text == "," and _parenthetical(sent, fr, c_end, after + 1):
+    if after + 1 < end and toks[after].text == "," and _parenthetical(sent, fr, c_end, after + 1, c_start):
         stop = forward_stop(sent, after + 1, end, frames, fr)
         if not quote_before and _adverbial(sent, c_start, c_end):
             return make(sent, after + 1, stop, fr, "opener-speaker-verb-quote", "opener-speaker-verb-clause")
@@ -60,7 +61,7 @@ def backward(sent: Sentence, fr: Frame, frames: list[Frame], after: int, end: in
     return make(sent, c_start, c_end, fr, "quote-comma-speaker-verb", "clause-comma-speaker-verb")
 
 
-def _parenthetical(sent: Sentence, fr: Frame, c_end: int, after: int) -> bool:
+def _parenthetical(sent: Sentence, fr: Frame, c_end: int, after: int, c_start: int = 0) -> bool:
     """After ``A, X said,`` does the content go on (``B``), or is it an appositive or adjunct?
 
     A quotation before the frame goes on only with another quotation (a split quote); reported
@@ -72,12 +73,24 @@ def _parenthetical(sent: Sentence, fr: Frame, c_end: int, after: int) -> bool:
         return True
     if toks[c_end - 1].kind == "q":
         return False
-    if a.low.endswith("ing") or a.low in PREPOSITIONS or a.low in CLAUSE_WORDS:
+    if a.low.endswith("ing"):
         return False
+    if a.low in PREPOSITIONS or a.low in CLAUSE_WORDS:
+        # "A, Lee said, until B", "A, Lee said, for how B": after reported words and a speaker
+        # before the verb, the clause goes on; after "said Lee," it is Lee's appositive or an aside,
+        # and after a short opener ("It's common, he said, for ...") the words after are the content
+        return not fr.inverted and a.low not in _ASIDE_OPENERS and not _adverbial(sent, c_start, c_end)
     if fr.inverted and (a.low in DETERMINERS or a.low in SPEAKER_NOUNS or a.text[0].isdigit()
                            or a.low.endswith("'s")):
         return False
+    if fr.inverted:  # "said Lee, Democrat of Vessen.": the speaker's affiliation
+        e = next((m for m in range(after, len(toks)) if toks[m].kind == "p"), len(toks))
+        return not affiliation_piece(sent, after, e)
     return True
+
+
+# after "A, Lee said," these open an aside about the telling, not more reported words
+_ASIDE_OPENERS = frozenset("""as while when in at on during after before with and but so yet or nor""".split())
 
 
 def _adverbial(sent: Sentence, s: int, e: int) -> bool:
