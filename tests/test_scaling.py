@@ -233,7 +233,8 @@ def _scan_nearest(here: list[Found], q: object) -> Found | None:
 def test_a_long_text_knows_its_lower_case_words_as_a_search_would() -> None:
     words = "harbour Harbour eBay bay ferry-man ferry man co\u00bdop co op \u00e9t\u00e9 O'Brien brien".split()
     rng = random.Random(9)
-    text = " ".join(rng.choice(words) for _ in range(20_000))
+    # words apart by spaces mostly, and by other white space (the text's words are read once each)
+    text = "".join(rng.choice(words) + rng.choice("     \n\t\u00a0\u2003") for _ in range(20_000))
     found = ActorsFound(text, [Span(0, len(text))])
     assert len(text) > 50_000  # long enough for the one reading of the text
     for w in ("harbour", "Harbour", "bay", "ebay", "ferry", "man", "co", "op", "\u00e9t\u00e9", "brien", "o",

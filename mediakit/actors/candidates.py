@@ -88,20 +88,26 @@ _JOINED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:(?:[^\w\s]|[\d_])++[^\W\d_]++)+
 def _letter_pieces(text: str) -> set[str]:
     """Every stretch of ``text`` that starts and ends with a letter (``str.isalpha``), stands between
     non-letters and holds no space, up to :data:`_PIECE_RUNS` runs of letters long: the words
-    :meth:`Found.seen_lower` may be asked about, gathered in one reading."""
-    pieces: set[str] = set()
+    :meth:`Found.seen_lower` may be asked about, gathered in one reading.
+
+    No stretch holds a space, so each is inside one of the text's space-separated words: the distinct words
+    are gathered first (a long text repeats its words many times over) and only they are read."""
+    words: set[str] = set()
     pos = 0
-    while pos < len(text):  # a megabyte at a time, cut at a space (nothing gathered crosses it)
+    while pos < len(text):  # a megabyte at a time, cut after a space (no word crosses the cut)
         cut = text.find(" ", pos + 1_000_000)
-        cut = len(text) if cut == -1 else cut
-        pieces.update(_LETTERS.findall(text, pos, cut))
-        for m in _JOINED.finditer(text, pos, cut):
+        cut = len(text) if cut == -1 else cut + 1
+        words.update(text[pos:cut].split())
+        pos = cut
+    pieces: set[str] = set()
+    for word in words:
+        pieces.update(_LETTERS.findall(word))
+        for m in _JOINED.finditer(word):
             chunk = m.group()
             runs = [(r.start(), r.end()) for r in _LETTERS.finditer(chunk)]
             if not all(chunk[a:b].isalpha() for a, b in runs):
                 runs = _alpha_runs(chunk)
             _add_pieces(pieces, chunk, runs)
-        pos = cut
     for run in [r for r in pieces if not r.isalpha() and _LETTERS.fullmatch(r)]:
         pieces.discard(run)  # a numeric character that is not a digit ("\u00bd") splits the run
         _add_pieces(pieces, run, _alpha_runs(run), singles=True)
