@@ -9,8 +9,9 @@ person with that role, and a he/she after a mention gives a person's gender.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from operator import attrgetter
 
 from .candidates import Candidate, Found
@@ -64,6 +65,7 @@ class Assembler:
         # name, organisations of two words or more by their first and last word in lower case; made
         # from the entries at the first question (most articles ask none), then kept as entries are made
         self._by_word: dict[str, list[Entry]] | None = None
+        self._forms: dict[str, str] = {}  # _alias_form by text (see _to_actors)
 
     def entry(self, key: str, name: str, typ: str, tokens: tuple[str, ...] = ()) -> Entry:
         e = self.entries.get(key)
@@ -87,7 +89,10 @@ class Assembler:
         return [e for e in made if self.entries.get(e.key) is e]
 
     def run(self) -> list[Actor]:
-        cands = _drop_overlaps(self.found.cands, len(self.source))
+        if self.found.disjoint():  # (what _drop_overlaps returns then, found at less cost)
+            cands = sorted(self.found.cands, key=attrgetter("start"))
+        else:
+            cands = _drop_overlaps(self.found.cands, len(self.source))
         # untyped names of two words or more (persons) and of one (singles), typed candidates, Title Case
         persons: list[Candidate] = []
         singles: list[Candidate] = []
@@ -120,7 +125,7 @@ class Assembler:
         _link_descriptions(self.entries, self.found, self.source, self.lex)
         _genders(self.entries, self.source)
         _teams(self.entries, self.source)
-        return _to_actors(self.entries)
+        return _to_actors(self.entries, self._forms)
 
     def _merge_short_persons(self) -> None:
         """ "Michelle Bachelet" and "Ms Michelle Bachelet" share a key already; "Hillary Rodham Clinton"
@@ -284,9 +289,13 @@ class Assembler:
         if not cands:
             return
         known: dict[str, Entry] = {}
+        forms = self._forms
         for e in self.entries.values():
             for form in e.forms | {e.name}:
-                known.setdefault(_alias_form(form), e)
+                alias = forms.get(form)
+                if alias is None:
+                    alias = forms[form] = _alias_form(form)
+                known.setdefault(alias, e)
             if e.type == "person" and len(e.tokens) > 1:
                 known.setdefault(e.tokens[-1], e)
         taken = _Taken(len(self.source), (m for e in self.entries.values() for m in e.mentions))
@@ -403,41 +412,42 @@ def _index_entry(index: dict[str, list[Entry]], e: Entry) -> None:
             index.setdefault("organisation:" + low, []).append(e)
 
 
-_TAKEN_LIST = 64  # mentions: up to this many, an overlap is tested against each (cheaper than a map)
+_TAKEN_LIST = 64  # mentions added: up to this many, an overlap is tested against each (cheaper than a map)
 
 
 class _Taken:
-    """The stretches the mentions so far cover: does a new span overlap any of them? Up to
-    :data:`_TAKEN_LIST` of them, by a test against each; past that, against a map of the characters
-    covered, one byte each (a test against every mention grows with their number, and long texts have
-    hundreds of thousands). Mentions are never empty, so overlapping a mention and covering one of its
-    characters agree."""
+    """The stretches the mentions so far cover: does a new span overlap any of them? The mentions
+    given at the start are sorted once, with the furthest end reached so far, so a test is a bisection
+    (long texts have hundreds of thousands); the few added later are tested one by one, up to
+    :data:`_TAKEN_LIST` of them, and past that against a map of the characters they cover, one byte
+    each. Mentions are never empty, so overlapping a mention and covering one of its characters agree."""
 
     def __init__(self, size: int, mentions: Iterable[Mention]) -> None:
         self.size = size
-        self.spans: list[tuple[int, int]] | None = [(m.start, m.end) for m in mentions]
+        spans = sorted([(m.start, m.end) for m in mentions])
+        self.starts = [a for a, _ in spans]
+        self.ends = list(accumulate((b for _, b in spans), max))
+        self.added: list[tuple[int, int]] | None = []
         self.covered: bytearray | None = None
-        if len(self.spans) > _TAKEN_LIST:
-            self._map()
-
-    def _map(self) -> None:
-        self.covered = bytearray(self.size + 1)
-        for s, e in self.spans or ():
-            if e > s:
-                self.covered[s:e] = b"\x01" * (e - s)
-        self.spans = None
 
     def add(self, s: int, e: int) -> None:
-        if self.spans is not None:
-            self.spans.append((s, e))
-            if len(self.spans) > _TAKEN_LIST:
-                self._map()
+        if self.added is not None:
+            self.added.append((s, e))
+            if len(self.added) > _TAKEN_LIST:
+                self.covered = bytearray(self.size + 1)
+                for a, b in self.added:
+                    if b > a:
+                        self.covered[a:b] = b"\x01" * (b - a)
+                self.added = None
         elif e > s:
             self.covered[s:e] = b"\x01" * (e - s)  # type: ignore[index]
 
     def overlaps(self, s: int, e: int) -> bool:
-        if self.spans is not None:
-            return any(a < e and s < b for a, b in self.spans)
+        k = bisect_left(self.starts, e)  # the mentions that start before e: does one end after s?
+        if k and self.ends[k - 1] > s:
+            return True
+        if self.added is not None:
+            return any(a < e and s < b for a, b in self.added)
         return self.covered.find(1, s, e) != -1  # type: ignore[union-attr]
 
 
@@ -472,20 +482,16 @@ def _teams(entries: dict[str, Entry], source: str) -> None:
                                   m.kind) for m in e.mentions]
 
 
-def _to_actors(entries: dict[str, Entry]) -> list[Actor]:
-    """The finished actors, in order of first mention, numbered A1, A2..."""
-    names = {}
-    for e in entries.values():
-        for form in e.forms:
-            names.setdefault(form, e.name)
-        names.setdefault(e.name, e.name)
+def _to_actors(entries: dict[str, Entry], forms: dict[str, str]) -> list[Actor]:
+    """The finished actors, in order of first mention, numbered A1, A2... ``forms``: :func:`_alias_form`
+    by text, as far as known (most mentions repeat a form already seen; it grows here)."""
+    names: dict[str, str] | None = None  # an entry's name by any of its forms (made if an affiliation asks)
     by_start = attrgetter("start")
     mentions_of = {e.key: sorted(e.mentions, key=by_start) for e in entries.values() if e.mentions}
     ordered = sorted(
         (e for e in entries.values() if e.mentions), key=lambda e: mentions_of[e.key][0].start
     )
     actors = []
-    forms: dict[str, str] = {}  # _alias_form by text: most mentions repeat a form already seen
     for i, e in enumerate(ordered, 1):
         mentions = mentions_of[e.key]
         aliases = []
@@ -497,6 +503,12 @@ def _to_actors(entries: dict[str, Entry]) -> list[Actor]:
                 aliases.append(form)
         aff = e.affiliation
         if aff is not None:
+            if names is None:
+                names = {}
+                for x in entries.values():
+                    for form in x.forms:
+                        names.setdefault(form, x.name)
+                    names.setdefault(x.name, x.name)
             aff = names.get(aff, aff)
             if aff == e.name:
                 aff = None

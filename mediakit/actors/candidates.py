@@ -53,6 +53,10 @@ class KeptSpan:
     def initial(self, i: int) -> bool:
         """Does the word at ``i`` open a sentence (or a quotation, a bullet, the span)?"""
         text = self.text
+        if i > 1 and text[i - 1] == " " and text[i - 2] not in OPENERS:
+            # most words follow one space after a word or a mark: what the loops below decide then
+            c = text[i - 2]
+            return c in ".!?:\n\u2022*;" or c.isspace()
         j = i - 1
         while j >= 0 and text[j] in OPENERS:
             j -= 1
@@ -163,6 +167,12 @@ class Found:
         """Keep a candidate and mark its characters as covered."""
         self.cands.append(c)
         self._covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+
+    def disjoint(self) -> bool:
+        """Does every candidate cover characters of its own (none empty, no two sharing one)? Then
+        their lengths add up to the characters covered."""
+        lengths = [c.end - c.start for c in self.cands]
+        return min(lengths, default=1) > 0 and sum(lengths) == self._covered.count(1)
 
     def overlaps(self, s: int, e: int) -> bool:
         """Does a candidate already cover a character of ``[s, e)``?"""

@@ -92,6 +92,7 @@ class Finder:
             check()  # the article's time budget, if any (mediakit.budget)
             occupied = _Occupied(sources) if sources else None
             text = _blank(sp.text, credit_spans(sp.text, hints))
+            title_case = sp.title_case
             for m in CHUNK.finditer(text):
                 if occupied is not None and occupied.overlaps(m.start(), m.end()):
                     continue
@@ -99,10 +100,13 @@ class Finder:
                 for part, words in run_parts(m.group()):
                     # whether the part opens a sentence (Title Case spans never need it), and the words
                     # seen capitalised where no sentence opens: all known before any part is classified
-                    initial = not sp.title_case and sp.initial(base + part[0][1])
-                    if not sp.title_case and not initial:
+                    if title_case:
+                        runs.append((sp, part, base, words, False))
+                    elif sp.initial(base + part[0][1]):
+                        runs.append((sp, part, base, words, True))
+                    else:
                         mid_caps.update(words.toks)
-                    runs.append((sp, part, base, words, initial))
+                        runs.append((sp, part, base, words, False))
         classify = self.names.classify
         for k, (sp, part, base, words, initial) in enumerate(runs):
             if not k & 255:
