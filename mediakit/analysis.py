@@ -301,15 +301,20 @@ def _quoted_word_count(source: str, q: Quote) -> int:
     return len(_WORD.findall(source, q.start, inside[0])) + len(_WORD.findall(source, inside[1], q.end))
 
 
-def _words_of(source: str, q: Quote) -> list[str]:
+def _outside_attribution(source: str, q: Quote) -> list[tuple[int, int]]:
+    """The stretches of the quote's span that are its words, the attribution inside it left out."""
     inside = _attribution_inside(q)
-    spans = [(q.start, q.end)] if inside is None else [(q.start, inside[0]), (inside[1], q.end)]
-    return [w.lower() for s, e in spans for w in _TOKEN.findall(source, s, e)]
+    return [(q.start, q.end)] if inside is None else [(q.start, inside[0]), (inside[1], q.end)]
+
+
+def _words_of(source: str, q: Quote) -> list[str]:
+    return [w.lower() for s, e in _outside_attribution(source, q) for w in _TOKEN.findall(source, s, e)]
 
 
 def _same_words(source: str, a: Quote, b: Quote) -> bool:
-    if (a.end - a.start == b.end - b.start and _attribution_inside(a) is None and _attribution_inside(b) is None
-            and source[a.start : a.end].lower() == source[b.start : b.end].lower()):
+    pa, pb = _outside_attribution(source, a), _outside_attribution(source, b)
+    if [e - s for s, e in pa] == [e - s for s, e in pb] and all(
+            source[s:e] == source[t:u] for (s, e), (t, u) in zip(pa, pb, strict=True)):
         return True  # the same characters: the same words, without splitting either into words
     return _words_of(source, a) == _words_of(source, b)
 
