@@ -264,3 +264,29 @@ def test_url_list_fetched_once_then_cached(tmp_path: Path) -> None:
         assert r2.ok == 1 and len(hits) == n + 1  # only the failed URL was asked again
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize(("how", "engine"), [("file", "local"), ("module", "local"), ("file", "dask")])
+def test_a_script_without_a_main_guard_builds_with_workers(tmp_path: Path, how: str, engine: str) -> None:
+    """A researcher's plain script (no ``if __name__ == "__main__":``) that builds with two worker processes:
+    the workers used to run the script again, and the build died in a multiprocessing traceback (Dask's
+    workers too: "Nanny failed to start")."""
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    src = tmp_path / "texts"
+    src.mkdir()
+    for p in TEXTS[:3]:
+        shutil.copy(p, src / p.name)
+    script = tmp_path / "build_my_corpus.py"
+    script.write_text(
+        "from mediakit import build_corpus\n"
+        f"result = build_corpus([{str(src)!r}], {str(tmp_path / 'corpus')!r}, workers=2, batch_size=1, quiet=True, "
+        f"engine={engine!r})\n"
+        "print('built', result.ok, result.failed)\n",
+        encoding="utf-8",
+    )
+    cmd = [sys.executable, str(script)] if how == "file" else [sys.executable, "-m", "build_my_corpus"]
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert res.stdout.strip().splitlines() == ["built 3 0"]
+    assert "Traceback" not in res.stderr

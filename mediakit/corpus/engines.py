@@ -8,8 +8,11 @@ most twice as many batches as workers are in flight, so memory stays flat howeve
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable
+import sys
+import types
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from typing import Any
 
 from ..errors import MediakitError
@@ -24,6 +27,27 @@ class EngineError(MediakitError):
     """The engine cannot start (Dask missing, scheduler unreachable)."""
 
 
+@contextmanager
+def _script_not_rerun() -> Iterator[None]:
+    """While worker processes start, hide the script that called the build from them.
+
+    A new ("spawned") worker imports the ``__main__`` module of its parent, to find what it is asked to run;
+    for a script file (or a module run with ``python -m``) that means running it again, and a script that calls ``build_corpus`` at its
+    top level, without ``if __name__ == "__main__":``, then starts a build inside every worker, which fails
+    with a long traceback from multiprocessing. The workers only ever run mediakit's own functions, so they
+    are shown a bare ``__main__`` instead (a notebook's or an interpreter's ``__main__`` has no file and is
+    left as it is)."""
+    main = sys.modules.get("__main__")
+    if main is None or (getattr(main, "__file__", None) is None and getattr(main, "__spec__", None) is None):
+        yield  # nothing a worker would run again
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 def run_local(batches: Iterable[Batch], settings: Settings, out: str, workers: int, on_done: OnDone) -> None:
     """Run on this machine: in this process for one worker, else in a pool of ``workers`` processes."""
     if workers <= 1:
@@ -31,7 +55,7 @@ def run_local(batches: Iterable[Batch], settings: Settings, out: str, workers: i
             on_done(process_batch(units, settings, out, name))
         return
     ctx = multiprocessing.get_context("spawn")  # polars' threads and fork do not mix
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with _script_not_rerun(), ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         pending: set[Future[dict[str, int]]] = set()
         try:
             for name, units in batches:
@@ -64,8 +88,9 @@ def run_dask(batches: Iterable[Batch], settings: Settings, out: str, workers: in
         if scheduler:
             client = Client(scheduler, timeout="20s")
         else:
-            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+            with _script_not_rerun():
+                cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
             client = Client(cluster)
     except OSError as e:
         raise EngineError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {e}") from e
