@@ -541,3 +541,18 @@ def test_a_clause_that_goes_on_after_the_attribution_is_reported(text: str, cont
 ])
 def test_an_affiliation_between_commas_belongs_to_the_speaker(text: str, content: str, speaker: str) -> None:
     assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The harbour master said after the meeting he would resign in June.", "he would resign in June"),
+    ("Lee says at a rally in Vessen, Norland, that the ferry will return.", "that the ferry will return"),
+    ("Lee stated in the council's blog post that the pier was unsafe.", "that the pier was unsafe"),
+    ("The board stated in July it opposed the new pier.", "it opposed the new pier"),
+])
+def test_a_time_or_place_phrase_between_the_verb_and_the_clause_is_stepped_over(text: str, content: str) -> None:
+    assert [q.text(text) for q in find_quotes(text)] == [content]
+
+
+def test_a_phrase_holding_a_verb_is_not_stepped_over() -> None:
+    text = '"The pier is safe," she said at a news conference announcing that the ferry would return.'
+    assert [q.text(text) for q in find_quotes(text)][:1] == ['"The pier is safe,"']

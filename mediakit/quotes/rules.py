@@ -333,6 +333,18 @@ LIMITS: tuple[Limit, ...] = (
         expect="an independent inquiry into the ferry fares",
     ),
     Limit(
+        id="adjunct-before-content",
+        group=_STOPS,
+        description='"said after the meeting he would ...", "says at a rally in Vessen, Norland, that ...": a phrase '
+        'opening with a preposition (a time or a place; at most 14 words and commas, a comma only between capitalised place '
+        'words) between the verb and the reported clause is stepped over; the reported words start at "that" or at '
+        'the subject pronoun ("he", "she", "they", "we", "I", "it") when a verb ("would", "was", a past form) '
+        'follows it. Not when the phrase holds a verb ("at a news conference announcing that ...").',
+        example="The harbour master said at a meeting in Vessen, Norland, that the ferry would sail again in June.",
+        expect="that the ferry would sail again in June",
+        speaker="The harbour master",
+    ),
+    Limit(
         id="which-clause-kept",
         group=_STOPS,
         description='", which ..." after reported words that are a clause (they hold a verb) is part of what was '
