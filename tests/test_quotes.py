@@ -556,3 +556,17 @@ def test_a_time_or_place_phrase_between_the_verb_and_the_clause_is_stepped_over(
 def test_a_phrase_holding_a_verb_is_not_stepped_over() -> None:
     text = '"The pier is safe," she said at a news conference announcing that the ferry would return.'
     assert [q.text(text) for q in find_quotes(text)][:1] == ['"The pier is safe,"']
+
+
+@pytest.mark.parametrize("text", [
+    "Television footage showed how the waves had swept the old pier into the harbour.",
+    "The video showed that the ferry had left the pier early.",
+    "Readings above 50 indicate expansion on the index's 100-point scale.",
+])
+def test_what_a_recording_or_a_gauge_shows_is_not_said(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_a_person_who_shows_something_is_still_reported() -> None:
+    text = "The harbour master showed that the ferry had left the pier early."
+    assert [q.text(text) for q in find_quotes(text)] == ["that the ferry had left the pier early"]

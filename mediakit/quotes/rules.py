@@ -325,6 +325,15 @@ LIMITS: tuple[Limit, ...] = (
         example="Nobody on the island knew when the last ferry would leave.",
     ),
     Limit(
+        id="recording-not-speaker",
+        group=_NOT_COUNTED,
+        description='"show" or "indicate" with a recording or a gauge in the attribution ("television footage '
+        'showed", "the video showed that", "readings above 50 indicate"): what a picture or a gauge shows is not '
+        'said. A person, a survey or a report that shows something still counts ("the survey showed that ..."), '
+        'as annotated news counts it.',
+        example="Television footage showed how the waves had swept the old pier into the harbour.",
+    ),
+    Limit(
         id="called-for",
         group=_STOPS,
         description='"called for X", "called on X to ...": the reported words are what was called for, after '
