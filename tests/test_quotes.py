@@ -570,3 +570,9 @@ def test_what_a_recording_or_a_gauge_shows_is_not_said(text: str) -> None:
 def test_a_person_who_shows_something_is_still_reported() -> None:
     text = "The harbour master showed that the ferry had left the pier early."
     assert [q.text(text) for q in find_quotes(text)] == ["that the ferry had left the pier early"]
+
+
+def test_a_price_move_after_added_is_not_reported_words() -> None:
+    assert find_quotes("Brent crude added $1.60 to settle at $52.11 a barrel on Tuesday.") == []
+    text = "The harbour master said $5 million was spent on the pier."
+    assert [q.text(text) for q in find_quotes(text)] == ["$5 million was spent on the pier"]

@@ -310,6 +310,14 @@ LIMITS: tuple[Limit, ...] = (
         example="The harbour master confirmed the new timetable and added two evening crossings.",
     ),
     Limit(
+        id="figure-after-added",
+        group=_NOT_COUNTED,
+        description='"added" followed by a figure (digits, a currency sign before digits, or a number word: "added 0.4 '
+        'per cent", "added $1.60", "added three goals") is a score or a price move, not reported words. After other '
+        'verbs a figure is reported words when a verb follows it ("said $5 million was spent").',
+        example="Brent crude added $1.60 to settle at $52.11 a barrel on Tuesday.",
+    ),
+    Limit(
         id="speech-not-given",
         group=_NOT_COUNTED,
         description='A reporting verb after "would not", "will not", "can\'t", "won\'t", "did not", "does not", '
