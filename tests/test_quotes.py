@@ -576,3 +576,13 @@ def test_a_price_move_after_added_is_not_reported_words() -> None:
     assert find_quotes("Brent crude added $1.60 to settle at $52.11 a barrel on Tuesday.") == []
     text = "The harbour master said $5 million was spent on the pier."
     assert [q.text(text) for q in find_quotes(text)] == ["$5 million was spent on the pier"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Ana Lind, D-Vess., said the ferry plan had failed.", "the ferry plan had failed", "Ana Lind, D-Vess."),
+    ("Rep. Tom Hale, R-N.V., the chair of the harbour committee, said the pier is unsafe.", "the pier is unsafe",
+     "Rep. Tom Hale, R-N.V., the chair of the harbour committee"),
+    ('"The pier is unsafe," Senator Ana Lind, I-Vess., said on Tuesday.', '"The pier is unsafe,"', "Senator Ana Lind, I-Vess."),
+])
+def test_a_party_and_state_after_a_name_belong_to_the_speaker(text: str, content: str, speaker: str) -> None:
+    assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [(content, speaker)]

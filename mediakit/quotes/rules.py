@@ -403,6 +403,16 @@ LIMITS: tuple[Limit, ...] = (
         speaker="Senator Ana Lind, Democrat of Vessen",
     ),
     Limit(
+        id="party-state-appositive",
+        group=_SPEAKERS,
+        description='"Lee, D-Vess., said ...", "Lee, R-N.V., the committee chair, said ...": a legislator\'s party '
+        'letter and state ("D-", "R-" or "I-" and a capitalised abbreviation, dots included) between commas after '
+        'a name is part of the speaker phrase, as the further appositives after it are.',
+        example="Senator Ana Lind, D-Vess., the chair of the harbour committee, said the ferry plan had failed.",
+        expect="the ferry plan had failed",
+        speaker="Senator Ana Lind, D-Vess., the chair of the harbour committee",
+    ),
+    Limit(
         id="clause-not-appositive",
         group=_SPEAKERS,
         description='"Somehow, the town will pay, said Lee": words between commas holding a verb such as '

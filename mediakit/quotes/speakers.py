@@ -6,6 +6,8 @@ sentence (``Lee arrived late and said``) or the short phrase after a quotation (
 """
 from __future__ import annotations
 
+import re
+
 from .adjuncts import skip_left
 from .sentence import Sentence
 from .tokens import Tok
@@ -195,7 +197,8 @@ def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
         m = comma - 1
         while m >= 0 and k - m <= 45 and toks[m].text != "," and toks[m].kind != "q" \
                 and toks[m].text not in ".;:" or (m >= 0 and toks[m].text == "." and m > 0
-                                                  and toks[m - 1].low in ABBREVIATIONS):
+                                                  and (toks[m - 1].low in ABBREVIATIONS
+                                                       or _PARTY_STATE.fullmatch(toks[m - 1].text))):
             m -= 1
         if m < 1 or toks[m].text != ",":
             return None
@@ -222,6 +225,9 @@ def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
         return None
     return None
 
+
+# "D-Calif.", "R-S.C.", "I-Vt.": a legislator's party and state between commas after the name
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 
 # auxiliaries: a piece between commas holding one, and no relative word ("who has studied"), is a
 # clause, never an appositive of the speaker
