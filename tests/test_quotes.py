@@ -586,3 +586,13 @@ def test_a_price_move_after_added_is_not_reported_words() -> None:
 ])
 def test_a_party_and_state_after_a_name_belong_to_the_speaker(text: str, content: str, speaker: str) -> None:
     assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Ana Lind -- co-author of a history of the crossing -- said the pier would be rebuilt.",
+     "Ana Lind -- co-author of a history of the crossing"),
+    ("Ana Lind - co-author of a history of the crossing - said the pier would be rebuilt.",
+     "Ana Lind - co-author of a history of the crossing"),
+])
+def test_a_description_between_dashes_belongs_to_the_speaker(text: str, speaker: str) -> None:
+    assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [("the pier would be rebuilt", speaker)]

@@ -413,6 +413,17 @@ LIMITS: tuple[Limit, ...] = (
         speaker="Senator Ana Lind, D-Vess., the chair of the harbour committee",
     ),
     Limit(
+        id="dash-appositive",
+        group=_SPEAKERS,
+        description='"Lee -- co-author of a book on ferries, a history of the crossing -- said ...": a description set off '
+        'by dashes (a dash, or two hyphens, with spaces around; at most 20 words and marks) between the name and the '
+        'verb belongs to the speaker phrase.',
+        example="Ana Lind -- co-author of a history of the crossing, a book on the old ferries -- said the pier "
+        "would be rebuilt.",
+        expect="the pier would be rebuilt",
+        speaker="Ana Lind -- co-author of a history of the crossing, a book on the old ferries",
+    ),
+    Limit(
         id="clause-not-appositive",
         group=_SPEAKERS,
         description='"Somehow, the town will pay, said Lee": words between commas holding a verb such as '

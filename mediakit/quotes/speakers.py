@@ -48,15 +48,18 @@ def subject_left(sent: Sentence, i: int) -> tuple[int, int, int] | None:
         return main_subject(sent, k)
     if t.text == ",":
         return _appositive_subject(sent, k)
-    if t.text == "-" and t.start > toks[k - 1].end:
-        # "The US and its allies - including Britain - have said"
-        m = k - 1
-        while m > 0 and k - m <= 15 and not (toks[m].text == "-" and toks[m].start > toks[m - 1].end):
+    d = k
+    while t.text == "-" and d > 1 and toks[d - 1].text == "-" and toks[d - 1].end == toks[d].start:
+        d -= 1  # "--": a dash written as two hyphens
+    if t.text == "-" and toks[d].start > toks[d - 1].end:
+        # "The US and its allies - including Britain - have said", "Kall -- co-editor of a book -- said"
+        m = d - 1
+        while m > 0 and k - m <= 20 and not (toks[m].text == "-" and toks[m].start > toks[m - 1].end):
             m -= 1
         if m > 0 and toks[m].text == "-" and toks[m - 1].kind == "w":
             name = np_left(sent, m - 1)
             if name is not None and _clause_opens(sent, name[0]):
-                return name[0], k, name[0]
+                return name[0], d, name[0]
         return None
     if t.text == "." and k > 0 and (toks[k - 1].low in ABBREVIATIONS or "." in toks[k - 1].text):
         k -= 1  # "the F.B.I. said", "Acme Inc. said"
