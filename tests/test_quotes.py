@@ -541,3 +541,58 @@ def test_a_clause_that_goes_on_after_the_attribution_is_reported(text: str, cont
 ])
 def test_an_affiliation_between_commas_belongs_to_the_speaker(text: str, content: str, speaker: str) -> None:
     assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The harbour master said after the meeting he would resign in June.", "he would resign in June"),
+    ("Lee says at a rally in Vessen, Norland, that the ferry will return.", "that the ferry will return"),
+    ("Lee stated in the council's blog post that the pier was unsafe.", "that the pier was unsafe"),
+    ("The board stated in July it opposed the new pier.", "it opposed the new pier"),
+])
+def test_a_time_or_place_phrase_between_the_verb_and_the_clause_is_stepped_over(text: str, content: str) -> None:
+    assert [q.text(text) for q in find_quotes(text)] == [content]
+
+
+def test_a_phrase_holding_a_verb_is_not_stepped_over() -> None:
+    text = '"The pier is safe," she said at a news conference announcing that the ferry would return.'
+    assert [q.text(text) for q in find_quotes(text)][:1] == ['"The pier is safe,"']
+
+
+@pytest.mark.parametrize("text", [
+    "Television footage showed how the waves had swept the old pier into the harbour.",
+    "The video showed that the ferry had left the pier early.",
+    "Readings above 50 indicate expansion on the index's 100-point scale.",
+])
+def test_what_a_recording_or_a_gauge_shows_is_not_said(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_a_person_who_shows_something_is_still_reported() -> None:
+    text = "The harbour master showed that the ferry had left the pier early."
+    assert [q.text(text) for q in find_quotes(text)] == ["that the ferry had left the pier early"]
+
+
+def test_a_price_move_after_added_is_not_reported_words() -> None:
+    assert find_quotes("Brent crude added $1.60 to settle at $52.11 a barrel on Tuesday.") == []
+    text = "The harbour master said $5 million was spent on the pier."
+    assert [q.text(text) for q in find_quotes(text)] == ["$5 million was spent on the pier"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Ana Lind, D-Vess., said the ferry plan had failed.", "the ferry plan had failed", "Ana Lind, D-Vess."),
+    ("Rep. Tom Hale, R-N.V., the chair of the harbour committee, said the pier is unsafe.", "the pier is unsafe",
+     "Rep. Tom Hale, R-N.V., the chair of the harbour committee"),
+    ('"The pier is unsafe," Senator Ana Lind, I-Vess., said on Tuesday.', '"The pier is unsafe,"', "Senator Ana Lind, I-Vess."),
+])
+def test_a_party_and_state_after_a_name_belong_to_the_speaker(text: str, content: str, speaker: str) -> None:
+    assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Ana Lind -- co-author of a history of the crossing -- said the pier would be rebuilt.",
+     "Ana Lind -- co-author of a history of the crossing"),
+    ("Ana Lind - co-author of a history of the crossing - said the pier would be rebuilt.",
+     "Ana Lind - co-author of a history of the crossing"),
+])
+def test_a_description_between_dashes_belongs_to_the_speaker(text: str, speaker: str) -> None:
+    assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [("the pier would be rebuilt", speaker)]

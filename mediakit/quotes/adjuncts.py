@@ -101,9 +101,49 @@ def that_start(sent: Sentence, k: int, entry: VerbEntry) -> int | None:
                 if not any(b.low in VERBISH or (b.kind == "q" and first.low not in PREPOSITIONS)
                            or lookup_low(b.low) for b in between):
                     return m
-            return None
+            break
         if t.kind == "q" or t.text in ".;,":
+            break
+    return adjunct_then_clause(sent, k)
+
+
+#: the longest adjunct (in tokens) stepped over between a cue and the clause it reports
+ADJUNCT_SKIP = 14
+_CLAUSE_SUBJECTS = frozenset("he she they we i it".split())
+_FINITE_AFTER_SUBJECT = VERBISH - {"to", "not", "'s", "be", "been", "being"}
+
+
+def _past(low: str) -> bool:
+    """A past form (``opposed``, ``believed``): a verb, once it follows a subject."""
+    return low.endswith("ed") and len(low) > 4
+
+
+def adjunct_then_clause(sent: Sentence, k: int) -> int | None:
+    """``said after the convention he would``, ``says at a campaign stop in Toledo, Ohio, that``: a
+    phrase opening with a preposition (a time or a place, at most :data:`ADJUNCT_SKIP` tokens, a comma
+    only before a capitalised place word) stands between the cue and the reported clause; the index of
+    ``that`` or of the clause's subject pronoun, when a verb follows it."""
+    toks = sent.toks
+    n = len(toks)
+    if k >= n or toks[k].low not in PREPOSITIONS or toks[k].low in ("to", "of", "about", "for", "with", "by",
+                                                                     "against", "over", "into", "upon"):
+        return None
+    for m in range(k + 1, min(n, k + ADJUNCT_SKIP)):
+        t = toks[m]
+        if t.low == "that" and m > k + 1 and toks[m - 1].low not in PREPOSITIONS | DETERMINERS:
+            return m
+        if t.low in _CLAUSE_SUBJECTS and m + 1 < n and m > k + 1 and toks[m - 1].text != "," \
+                and (toks[m + 1].low in _FINITE_AFTER_SUBJECT or _past(toks[m + 1].low)):
+            return m
+        if t.text == ",":
+            if m + 1 < n and (toks[m + 1].text[0].isupper() or toks[m + 1].low == "that") \
+                    and toks[m - 1].text[0].isupper():
+                continue
             return None
+        if t.kind != "w" or t.low in VERBISH or t.low in CLAUSE_WORDS or t.low in PRONOUNS \
+                or ((_past(t.low) or t.low.endswith("ing")) and t.low not in TIME_WORDS
+                    and toks[m - 1].low not in DETERMINERS):
+            return None  # "at a news conference announcing that": a second verb, not an adjunct
     return None
 
 

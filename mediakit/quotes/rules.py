@@ -310,6 +310,14 @@ LIMITS: tuple[Limit, ...] = (
         example="The harbour master confirmed the new timetable and added two evening crossings.",
     ),
     Limit(
+        id="figure-after-added",
+        group=_NOT_COUNTED,
+        description='"added" followed by a figure (digits, a currency sign before digits, or a number word: "added 0.4 '
+        'per cent", "added $1.60", "added three goals") is a score or a price move, not reported words. After other '
+        'verbs a figure is reported words when a verb follows it ("said $5 million was spent").',
+        example="Brent crude added $1.60 to settle at $52.11 a barrel on Tuesday.",
+    ),
+    Limit(
         id="speech-not-given",
         group=_NOT_COUNTED,
         description='A reporting verb after "would not", "will not", "can\'t", "won\'t", "did not", "does not", '
@@ -325,12 +333,33 @@ LIMITS: tuple[Limit, ...] = (
         example="Nobody on the island knew when the last ferry would leave.",
     ),
     Limit(
+        id="recording-not-speaker",
+        group=_NOT_COUNTED,
+        description='"show" or "indicate" with a recording or a gauge in the attribution ("television footage '
+        'showed", "the video showed that", "readings above 50 indicate"): what a picture or a gauge shows is not '
+        'said. A person, a survey or a report that shows something still counts ("the survey showed that ..."), '
+        'as annotated news counts it.',
+        example="Television footage showed how the waves had swept the old pier into the harbour.",
+    ),
+    Limit(
         id="called-for",
         group=_STOPS,
         description='"called for X", "called on X to ...": the reported words are what was called for, after '
         '"for" or "on".',
         example="The island council called for an independent inquiry into the ferry fares.",
         expect="an independent inquiry into the ferry fares",
+    ),
+    Limit(
+        id="adjunct-before-content",
+        group=_STOPS,
+        description='"said after the meeting he would ...", "says at a rally in Vessen, Norland, that ...": a phrase '
+        'opening with a preposition (a time or a place; at most 14 words and commas, a comma only between capitalised place '
+        'words) between the verb and the reported clause is stepped over; the reported words start at "that" or at '
+        'the subject pronoun ("he", "she", "they", "we", "I", "it") when a verb ("would", "was", a past form) '
+        'follows it. Not when the phrase holds a verb ("at a news conference announcing that ...").',
+        example="The harbour master said at a meeting in Vessen, Norland, that the ferry would sail again in June.",
+        expect="that the ferry would sail again in June",
+        speaker="The harbour master",
     ),
     Limit(
         id="which-clause-kept",
@@ -372,6 +401,27 @@ LIMITS: tuple[Limit, ...] = (
         example="Senator Ana Lind, Democrat of Vessen, said the ferry plan had sent a terrible message to islanders.",
         expect="the ferry plan had sent a terrible message to islanders",
         speaker="Senator Ana Lind, Democrat of Vessen",
+    ),
+    Limit(
+        id="party-state-appositive",
+        group=_SPEAKERS,
+        description='"Lee, D-Vess., said ...", "Lee, R-N.V., the committee chair, said ...": a legislator\'s party '
+        'letter and state ("D-", "R-" or "I-" and a capitalised abbreviation, dots included) between commas after '
+        'a name is part of the speaker phrase, as the further appositives after it are.',
+        example="Senator Ana Lind, D-Vess., the chair of the harbour committee, said the ferry plan had failed.",
+        expect="the ferry plan had failed",
+        speaker="Senator Ana Lind, D-Vess., the chair of the harbour committee",
+    ),
+    Limit(
+        id="dash-appositive",
+        group=_SPEAKERS,
+        description='"Lee -- co-author of a book on ferries, a history of the crossing -- said ...": a description set off '
+        'by dashes (a dash, or two hyphens, with spaces around; at most 20 words and marks) between the name and the '
+        'verb belongs to the speaker phrase.',
+        example="Ana Lind -- co-author of a history of the crossing, a book on the old ferries -- said the pier "
+        "would be rebuilt.",
+        expect="the pier would be rebuilt",
+        speaker="Ana Lind -- co-author of a history of the crossing, a book on the old ferries",
     ),
     Limit(
         id="clause-not-appositive",

@@ -6,6 +6,8 @@ sentence (``Lee arrived late and said``) or the short phrase after a quotation (
 """
 from __future__ import annotations
 
+import re
+
 from .adjuncts import skip_left
 from .sentence import Sentence
 from .tokens import Tok
@@ -46,15 +48,18 @@ def subject_left(sent: Sentence, i: int) -> tuple[int, int, int] | None:
         return main_subject(sent, k)
     if t.text == ",":
         return _appositive_subject(sent, k)
-    if t.text == "-" and t.start > toks[k - 1].end:
-        # "The US and its allies - including Britain - have said"
-        m = k - 1
-        while m > 0 and k - m <= 15 and not (toks[m].text == "-" and toks[m].start > toks[m - 1].end):
+    d = k
+    while t.text == "-" and d > 1 and toks[d - 1].text == "-" and toks[d - 1].end == toks[d].start:
+        d -= 1  # "--": a dash written as two hyphens
+    if t.text == "-" and toks[d].start > toks[d - 1].end:
+        # "The US and its allies - including Britain - have said", "Kall -- co-editor of a book -- said"
+        m = d - 1
+        while m > 0 and k - m <= 20 and not (toks[m].text == "-" and toks[m].start > toks[m - 1].end):
             m -= 1
         if m > 0 and toks[m].text == "-" and toks[m - 1].kind == "w":
             name = np_left(sent, m - 1)
             if name is not None and _clause_opens(sent, name[0]):
-                return name[0], k, name[0]
+                return name[0], d, name[0]
         return None
     if t.text == "." and k > 0 and (toks[k - 1].low in ABBREVIATIONS or "." in toks[k - 1].text):
         k -= 1  # "the F.B.I. said", "Acme Inc. said"
@@ -195,7 +200,8 @@ def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
         m = comma - 1
         while m >= 0 and k - m <= 45 and toks[m].text != "," and toks[m].kind != "q" \
                 and toks[m].text not in ".;:" or (m >= 0 and toks[m].text == "." and m > 0
-                                                  and toks[m - 1].low in ABBREVIATIONS):
+                                                  and (toks[m - 1].low in ABBREVIATIONS
+                                                       or _PARTY_STATE.fullmatch(toks[m - 1].text))):
             m -= 1
         if m < 1 or toks[m].text != ",":
             return None
@@ -222,6 +228,9 @@ def _appositive_subject(sent: Sentence, k: int) -> tuple[int, int, int] | None:
         return None
     return None
 
+
+# "D-Calif.", "R-S.C.", "I-Vt.": a legislator's party and state between commas after the name
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 
 # auxiliaries: a piece between commas holding one, and no relative word ("who has studied"), is a
 # clause, never an appositive of the speaker

@@ -100,3 +100,9 @@ COMPLEMENT_STARTS = frozenset(
 )
 # "are alleged to", "it is claimed that"
 HEDGE_PARTICIPLES = frozenset("alleged said reported claimed rumored rumoured believed thought understood".split())
+# what a picture or a gauge shows is not said: "footage showed ...", "readings above 50 indicate ..."
+RECORDINGS = frozenset(
+    """footage image images video videos photo photos photograph photographs picture pictures camera cameras
+    television tv reading readings""".split()
+)
+SHOWING_VERBS = frozenset("show indicate".split())

@@ -11,6 +11,7 @@ from ..adjuncts import after_frame, skip_left, that_start
 from ..records import Found, Frame
 from ..sentence import Sentence
 from ..speakers import np_right, subject_left
+from ..words import RECORDINGS, SHOWING_VERBS
 from .according import according_first, according_frame, according_last, reported_by
 from .backward import backward, closes_clause
 from .forward import forward
@@ -43,6 +44,8 @@ def choose_content(sent: Sentence, fr: Frame, frames: list[Frame]) -> Found | No
     end = len(toks)
     while end > fr.right and toks[end - 1].kind == "p" and toks[end - 1].text in ".;:!?":
         end -= 1
+    if fr.entry.lemma in SHOWING_VERBS and any(toks[k].low in RECORDINGS for k in range(fr.left, fr.right)):
+        return None  # "television footage showed ...": what a recording shows is not said
     prep = fr.entry.frame == "prep" or fr.as_by
     if prep and fr.left == 0:
         return according_first(sent, fr, end)

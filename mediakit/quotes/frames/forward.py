@@ -52,6 +52,7 @@ contended""".split())
 _FINITE = frozenset("""is are was were has have had do does did will would can could should may might must
 shall 're 've 'll 'd n't am""".split())
 _FIGURE_WORDS = NUMBER_WORDS - {"a", "an"}
+_CURRENCY = frozenset("$ € £ ¥".split())
 
 
 def _object_only(sent: Sentence, fr: Frame, start: int, stop: int) -> bool:
@@ -66,12 +67,13 @@ def _object_only(sent: Sentence, fr: Frame, start: int, stop: int) -> bool:
         return True  # "knows how to win"
     if first.low in ("up", "down"):
         return True  # "got called up": a particle
-    if first.text[0].isdigit() or first.low in _FIGURE_WORDS:
-        # "Kospi added 0.4 per cent", "added three goals": a figure after "add" is a score; after
-        # another verb it is an object unless a verb follows ("said 30 people died")
+    money = first.text in _CURRENCY and start + 1 < stop and toks[start + 1].text[0].isdigit()
+    if first.text[0].isdigit() or money or first.low in _FIGURE_WORDS:
+        # "Kospi added 0.4 per cent", "oil added $1.60", "added three goals": a figure after "add" is a
+        # score; after another verb it is an object unless a verb follows ("said 30 people died")
         if fr.entry.lemma == "add":
             return True
-        return first.text[0].isdigit() and not _has_verb(toks, start, stop, contractions=False)
+        return (first.text[0].isdigit() or money) and not _has_verb(toks, start, stop, contractions=False)
     if first.low == "to" and fr.entry.lemma == "add":
         return not _has_verb(toks, start + 1, stop)  # "added to her lead": made it bigger
     if toks[fr.i].low not in _OBJECT_VERBS or first.low in THAT_WORDS or first.low == "to":
