@@ -596,3 +596,16 @@ def test_a_party_and_state_after_a_name_belong_to_the_speaker(text: str, content
 ])
 def test_a_description_between_dashes_belongs_to_the_speaker(text: str, speaker: str) -> None:
     assert [(q.text(text), q.speaker_text) for q in find_quotes(text)] == [("the pier would be rebuilt", speaker)]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The mayor said the ferry would run again in June in an interview with the Valley Press.",
+     "the ferry would run again in June"),
+    ("Velasco called for a new harbour wall in a tweet on Monday night.", "a new harbour wall"),
+    # the medium inside the reported words, not closing them, stays
+    ("Velasco said the minister had promised the wall in a letter to the council last year.",
+     "the minister had promised the wall in a letter to the council last year"),
+])
+def test_a_closing_medium_phrase_is_not_reported_words(text: str, content: str) -> None:
+    q = find_quotes(text, [Span(0, len(text))])[0]  # (the last example also has "promised" inside it)
+    assert text[q.start : q.end] == content

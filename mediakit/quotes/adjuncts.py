@@ -217,6 +217,20 @@ def _time_phrase(sent: Sentence, k: int) -> int:
     return k
 
 
+def medium_at_end(sent: Sentence, start: int, end: int) -> int:
+    """``called for more school investment in a statement on Thursday``: the index where a closing phrase
+    naming the medium of the words (``in a statement``, ``in an interview with CNN``, with a time after it
+    or not) begins, when it ends the content ``[start, end)``; else ``end``."""
+    toks = sent.toks
+    for m in range(max(start + 2, end - 10), end - 2):
+        if toks[m].low == "in" and toks[m + 1].low in ("a", "an") and toks[m - 1].kind == "w" \
+                and toks[m - 1].low not in PREPOSITIONS and toks[m - 1].low not in DETERMINERS:
+            after = _time_phrase(sent, m)
+            if after > m and _time_phrase(sent, after) >= end:
+                return m
+    return end
+
+
 def adjunct_only(sent: Sentence, k: int, end: int) -> bool:
     """The words from ``k`` to the sentence end are only adjuncts (``in an interview on Friday``)."""
     toks = sent.toks

@@ -7,7 +7,7 @@ attribution.
 """
 from __future__ import annotations
 
-from .adjuncts import adjunct_only
+from .adjuncts import adjunct_only, medium_at_end
 from .records import Found, Frame
 from .rules import render
 from .sentence import Sentence
@@ -31,7 +31,8 @@ def forward_stop(sent: Sentence, start: int, end: int, frames: list[Frame], fr: 
                 end = ol - 1
         elif start + 1 < ol < end and sent.toks[ol - 1].low in ("and", "but") and not other.participle:
             end = ol - 2 if sent.toks[ol - 2].text == "," else ol - 1
-    return _clause_end(sent, start, end)
+    end = _clause_end(sent, start, end)
+    return medium_at_end(sent, start, end)  # "... in a statement on Thursday" is how it was said, not what
 
 
 def _embedded(sent: Sentence, m: int, end: int) -> bool:

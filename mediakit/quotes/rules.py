@@ -362,6 +362,17 @@ LIMITS: tuple[Limit, ...] = (
         speaker="The harbour master",
     ),
     Limit(
+        id="medium-after-content",
+        group=_STOPS,
+        description='"called for more school meals in a statement on Thursday", "said the ferry would run again in '
+        'an interview with the Valley Press": a closing phrase that names the medium of the words ("in a '
+        'statement", "in an interview", "in a tweet", "in a letter", "in a news release"..., with what follows '
+        'it: a name, "on Thursday") is how they were said, not what was said; the reported words end before it.',
+        example="The island council called for more ferry crossings in a statement on Thursday.",
+        expect="more ferry crossings",
+        speaker="The island council",
+    ),
+    Limit(
         id="which-clause-kept",
         group=_STOPS,
         description='", which ..." after reported words that are a clause (they hold a verb) is part of what was '
