@@ -21,6 +21,8 @@ from .results import Actor, Mention
 
 # evidence that makes a single capitalised word a person on its own
 _STRONG_EVIDENCE = frozenset({"honorific", "title", "apposition", "role before", "who", "model", "age"})
+# evidence that alone does not make a name of two words or more a person
+_WEAK_EVIDENCE = frozenset({"locative", "initial"})
 _INITIALS_SPLIT = re.compile(r"[\s-]+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "MPs", "MLAs": a group of people
 
@@ -112,9 +114,10 @@ class Assembler:
         # evidence shared across all mentions of the same written form
         single_tokens = {c.tokens[0] for c in singles}
         for c in persons:
-            ev = c.evidence - {"locative", "initial"}
-            if ev or c.tokens[-1] in single_tokens:
-                e = self.entry("person:" + " ".join(c.tokens).lower(), " ".join(c.tokens), "person", c.tokens)
+            # evidence besides "locative" and "initial", or a later mention by the last word alone
+            if not c.evidence <= _WEAK_EVIDENCE or c.tokens[-1] in single_tokens:
+                name = " ".join(c.tokens)
+                e = self.entry("person:" + name.lower(), name, "person", c.tokens)
                 e.add(c, kind="name")
         self._merge_short_persons()
         for c in sorted(typed, key=lambda c: len(c.tokens) < 2):
