@@ -609,3 +609,12 @@ def test_a_description_between_dashes_belongs_to_the_speaker(text: str, speaker:
 def test_a_closing_medium_phrase_is_not_reported_words(text: str, content: str) -> None:
     q = find_quotes(text, [Span(0, len(text))])[0]  # (the last example also has "promised" inside it)
     assert text[q.start : q.end] == content
+
+
+@pytest.mark.parametrize("text", [
+    "The politically charged term is among the words of the year, the dictionary's editors said.",
+    "Her widely reported remarks on the harbour upset the council, members said.",
+])
+def test_a_verb_form_after_a_determiner_and_adverbs_is_an_adjective(text: str) -> None:
+    cues = [text[q.cue_start : q.cue_end] for q in find_quotes(text, [Span(0, len(text))])]
+    assert cues == ["said"]

@@ -10,7 +10,7 @@ from ..lexicon import VerbEntry
 from .adjuncts import skip_left
 from .sentence import Sentence
 from .verbs import cue_entry
-from .words import COMPLEMENT_STARTS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS
+from .words import COMPLEMENT_STARTS, DETERMINERS, NOUNS_IN_LY, PRONOUNS, SPEAKER_NOUNS
 
 
 def sentence_cues(sent: Sentence) -> list[tuple[int, int, VerbEntry]]:
@@ -40,6 +40,8 @@ def reporting_use(sent: Sentence, i: int, entry: VerbEntry) -> bool:
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     if prev in DETERMINERS or prev in ("to", "of", "'s"):
         return False
+    if _after_determiner_and_adverbs(toks, i):
+        return False  # "the politically charged term", "his previously stated views": an adjective
     if t.low in ("called", "named", "dubbed", "titled", "calling") and _naming(sent, i):
         return False
     if nxt == "of" and t.low in entry.noun_forms:
@@ -51,6 +53,16 @@ def reporting_use(sent: Sentence, i: int, entry: VerbEntry) -> bool:
     if t.low in entry.noun_forms:
         return not sent.title_like and _clear_verb(sent, i)
     return True
+
+
+def _after_determiner_and_adverbs(toks: list, i: int) -> bool:
+    """``the politically charged term``, ``his previously stated views``: adverbs in ``-ly`` between a
+    determiner and the word make it an adjective."""
+    k = i - 1
+    while k >= 0 and toks[k].kind == "w" and toks[k].low.endswith("ly") and toks[k].text[0].islower() \
+            and toks[k].low not in NOUNS_IN_LY:
+        k -= 1
+    return k < i - 1 and k >= 0 and toks[k].low in DETERMINERS
 
 
 _NEGATIONS = frozenset("not never n't".split())

@@ -333,6 +333,14 @@ LIMITS: tuple[Limit, ...] = (
         example="Nobody on the island knew when the last ferry would leave.",
     ),
     Limit(
+        id="adjective-not-verb",
+        group=_NOT_COUNTED,
+        description='A reporting verb after a determiner or a possessive, with only adverbs in "-ly" between them '
+        '("the politically charged term", "his previously stated views", "her widely reported remarks"), is an '
+        'adjective: nothing is reported.',
+        example="Given his previously stated views on the ferry, the council expects a fight.",
+    ),
+    Limit(
         id="recording-not-speaker",
         group=_NOT_COUNTED,
         description='"show" or "indicate" with a recording or a gauge in the attribution ("television footage '
