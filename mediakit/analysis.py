@@ -295,24 +295,21 @@ def _attribution_inside(q: Quote) -> tuple[int, int] | None:
 
 def _quoted_word_count(source: str, q: Quote) -> int:
     """Words of the quote, not counting the attribution inside its span (read in place: no copy)."""
-    inside = _attribution_inside(q)
-    if inside is None:
-        return len(_WORD.findall(source, q.start, q.end))
-    return len(_WORD.findall(source, q.start, inside[0])) + len(_WORD.findall(source, inside[1], q.end))
+    return sum(len(_WORD.findall(source, s, e)) for s, e in _outside_attribution(q))
 
 
-def _outside_attribution(source: str, q: Quote) -> list[tuple[int, int]]:
+def _outside_attribution(q: Quote) -> list[tuple[int, int]]:
     """The stretches of the quote's span that are its words, the attribution inside it left out."""
     inside = _attribution_inside(q)
     return [(q.start, q.end)] if inside is None else [(q.start, inside[0]), (inside[1], q.end)]
 
 
 def _words_of(source: str, q: Quote) -> list[str]:
-    return [w.lower() for s, e in _outside_attribution(source, q) for w in _TOKEN.findall(source, s, e)]
+    return [w.lower() for s, e in _outside_attribution(q) for w in _TOKEN.findall(source, s, e)]
 
 
 def _same_words(source: str, a: Quote, b: Quote) -> bool:
-    pa, pb = _outside_attribution(source, a), _outside_attribution(source, b)
+    pa, pb = _outside_attribution(a), _outside_attribution(b)
     if [e - s for s, e in pa] == [e - s for s, e in pb] and all(
             source[s:e] == source[t:u] for (s, e), (t, u) in zip(pa, pb, strict=True)):
         return True  # the same characters: the same words, without splitting either into words

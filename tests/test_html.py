@@ -5,6 +5,9 @@ from __future__ import annotations
 from mediakit import MediakitError, extract
 from mediakit.html import extract_html
 
+# five paragraphs the extractor reads as the article, for pages that test what sits around them
+PROSE = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+
 
 def test_example_page(examples) -> None:
     art = extract(examples / "ferry_page.html")
@@ -75,7 +78,7 @@ def test_truncated_and_malformed_html_give_a_record_or_a_clear_error() -> None:
 
 
 def test_caption_credit_styles() -> None:
-    body = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+    body = PROSE
     html = _page(
         body
         + '<figure><img src="a.jpg"><figcaption>Boats at dawn. <small>Gazette / Pia Lind</small></figcaption></figure>'
@@ -110,7 +113,7 @@ def test_html_and_text_paths_share_the_phrase_rules() -> None:
 
 
 def test_caption_credit_labels_are_dropped() -> None:
-    body = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+    body = PROSE
     html = _page(
         body
         + '<figure><figcaption>Nets drying on the quay (Photo by Ines Moor/Coast Images)</figcaption></figure>'
@@ -164,7 +167,7 @@ def test_fast_loader_builds_trafilaturas_tree_and_extraction() -> None:
 
     from mediakit.html import load_tree
 
-    body = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+    body = PROSE
     for html in [*_LOADER_CASES, _page(body, "<meta name='author' content='A'>")]:
         ours, theirs = load_tree(html), load_html(html)
         assert (ours is None) == (theirs is None), html
@@ -177,7 +180,7 @@ def test_fast_loader_builds_trafilaturas_tree_and_extraction() -> None:
 
 
 def test_caption_blocks_around_or_inside_figcaptions_are_not_read_twice() -> None:
-    body = "".join(f"<p>Harbour paragraph {i} with enough words to be read as prose by the extractor.</p>" for i in range(5))
+    body = PROSE
     html = _page(
         body
         + '<div class="caption">Outer block <figure><figcaption>Inner caption.</figcaption></figure></div>'

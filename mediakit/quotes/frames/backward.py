@@ -61,7 +61,7 @@ def backward(sent: Sentence, fr: Frame, frames: list[Frame], after: int, end: in
     return make(sent, c_start, c_end, fr, "quote-comma-speaker-verb", "clause-comma-speaker-verb")
 
 
-def _parenthetical(sent: Sentence, fr: Frame, c_end: int, after: int, c_start: int = 0) -> bool:
+def _parenthetical(sent: Sentence, fr: Frame, c_end: int, after: int, c_start: int) -> bool:
     """After ``A, X said,`` does the content go on (``B``), or is it an appositive or adjunct?
 
     A quotation before the frame goes on only with another quotation (a split quote); reported
