@@ -69,10 +69,11 @@ def extract_html(html: str, url: str | None = None) -> Article:
     emptied = 0
     for el in tree.iter():
         elements += 1
-        for name, value in el.attrib.items():
+        # the values alone are read (no attribute mapping is built for each of a page's thousands of elements)
+        for value in el.values():
             if len(value) > HTML_ATTRIBUTE_CHARS:
-                el.attrib[name] = ""
-                emptied += 1
+                emptied += _empty_long_values(el)
+                break
     big = elements > HTML_FALLBACK_ELEMENTS
     try:
         doc = trafilatura.bare_extraction(
@@ -106,6 +107,14 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if not art.paragraphs:
         art.flags.append("no article text found in the HTML")
     return art
+
+
+def _empty_long_values(el: Any) -> int:
+    """Empty the element's attribute values longer than :data:`HTML_ATTRIBUTE_CHARS`; returns how many."""
+    names = [name for name, value in el.items() if len(value) > HTML_ATTRIBUTE_CHARS]
+    for name in names:
+        el.set(name, "")
+    return len(names)
 
 
 _PARSERS = threading.local()
