@@ -233,7 +233,7 @@ def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
     meta = [(s.start, s.end, s.label) for s in article.metadata_spans if s.label in ("title", "standfirst", "caption")]
     captions: dict[int, bool] = {}
     genders: dict[int, tuple[str, str | None]] = {}
-    seen_words: dict[tuple[int, str], AttributedQuote] = {}
+    seen_words: dict[tuple[int, str], tuple[AttributedQuote, list[tuple[int, int]]]] = {}
     for i, aq in enumerate(quotes, 1):
         q = aq.quote
         aq.id = f"Q{i}"
@@ -246,7 +246,9 @@ def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
         else:
             label = next((lab for s, e, lab in meta if s <= q.start < e), "title")
             aq.position = {"title": "headline"}.get(label, label)
-        aq.words = _quoted_word_count(source, q)
+        # the quote's own words (its span less the attribution inside it), for the count and the duplicate test
+        parts = _outside_attribution(q)
+        aq.words = sum(len(_WORD.findall(source, s, e)) for s, e in parts)
         if aq.actor is not None:
             key = id(aq.actor)
             if key not in genders:
@@ -256,10 +258,10 @@ def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
         # word count and opening words find candidates, the full words confirm
         key = (aq.words, source[q.start : q.start + 24].strip(_EDGE_MARKS).lower())
         earlier = seen_words.get(key)
-        if earlier is not None and _same_words(source, earlier.quote, q):
-            aq.duplicate_of = earlier.id
+        if earlier is not None and _same_words(source, earlier[1], parts):
+            aq.duplicate_of = earlier[0].id
         elif earlier is None and aq.words:
-            seen_words[key] = aq
+            seen_words[key] = (aq, parts)
     # a quote inside another one's span (a fragment inside reported speech) counts once; quotes come
     # sorted by start, so only those starting at or before it can hold it, and of those only the ones
     # still open (ending at or after its start): kept in order as the quotes are read
@@ -293,27 +295,22 @@ def _attribution_inside(q: Quote) -> tuple[int, int] | None:
     return min(s for s, _ in cut), max(e for _, e in cut)
 
 
-def _quoted_word_count(source: str, q: Quote) -> int:
-    """Words of the quote, not counting the attribution inside its span (read in place: no copy)."""
-    return sum(len(_WORD.findall(source, s, e)) for s, e in _outside_attribution(q))
-
-
 def _outside_attribution(q: Quote) -> list[tuple[int, int]]:
     """The stretches of the quote's span that are its words, the attribution inside it left out."""
     inside = _attribution_inside(q)
     return [(q.start, q.end)] if inside is None else [(q.start, inside[0]), (inside[1], q.end)]
 
 
-def _words_of(source: str, q: Quote) -> list[str]:
-    return [w.lower() for s, e in _outside_attribution(q) for w in _TOKEN.findall(source, s, e)]
+def _words_of(source: str, parts: list[tuple[int, int]]) -> list[str]:
+    return [w.lower() for s, e in parts for w in _TOKEN.findall(source, s, e)]
 
 
-def _same_words(source: str, a: Quote, b: Quote) -> bool:
-    pa, pb = _outside_attribution(a), _outside_attribution(b)
+def _same_words(source: str, pa: list[tuple[int, int]], pb: list[tuple[int, int]]) -> bool:
+    """Do two quotes, given by the stretches of their own words (:func:`_outside_attribution`), say the same words?"""
     if [e - s for s, e in pa] == [e - s for s, e in pb] and all(
             source[s:e] == source[t:u] for (s, e), (t, u) in zip(pa, pb, strict=True)):
         return True  # the same characters: the same words, without splitting either into words
-    return _words_of(source, a) == _words_of(source, b)
+    return _words_of(source, pa) == _words_of(source, pb)
 
 
 def _caption_like(text: str) -> bool:
