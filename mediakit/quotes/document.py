@@ -141,12 +141,13 @@ class Document:
         for pi, (ps, pe) in enumerate(self.paras):
             here: list[Found] = []
             for ss, se in self.sentences(ps, pe):
-                if not worth_reading(self.masked, ss, se):
+                sentence = self.masked[ss:se]  # copied once, for the test and the tokens
+                if not worth_reading(sentence):
                     continue
                 for ws, we in self.windows(ss, se):
                     check()  # the article's time budget, if any (mediakit.budget): a window's cost is bounded
                     cue_at: list[int] = []
-                    toks = tokenize(self.masked, ws, we, cue_at)
+                    toks = tokenize(self.masked, ws, we, cue_at, sentence if we - ws == se - ss else None)
                     if toks:
                         here.extend(sentence_attributions(Sentence(self, toks, pi, cue_at)))
             here.extend(colon_intro(self, pi, here))
