@@ -42,7 +42,7 @@ from .words import ABBREVIATIONS, UNATTRIBUTED_WORDS
 #: The longest stretch of a sentence the rules read at once, in characters (see the module docstring).
 SENTENCE_WINDOW = 2_000
 
-_ABBREV_END = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LETTERS_DOTS_REVERSED = re.compile(r"[A-Za-z.]*[A-Za-z]")
 _LETTER = re.compile(r"[A-Za-z]")
 _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S")
@@ -230,8 +230,11 @@ class Document:
         """``... the U.S. "clearly" needed ...``: a break after an abbreviation before a lower-case word."""
         if self.masked[prev_end - 1] != ".":
             return False  # a sentence ends in a mark, never a space, so "\.$" needs a full stop here
-        m = _ABBREV_END.search(self.masked, max(0, prev_end - 12), prev_end)
-        if not m or m.group(1).lower() not in ABBREVIATIONS:
+        # the letters-and-dots word before that full stop (group 1 of a search for
+        # "([A-Za-z][A-Za-z.]*)\.$" in the last 12 characters), read in one match of the reversed window
+        end = prev_end - 1
+        m = _LETTERS_DOTS_REVERSED.match(self.masked[max(0, prev_end - 12) : end][::-1])
+        if not m or self.masked[end - m.end() : end].lower() not in ABBREVIATIONS:
             return False
         first = _LETTER.search(self.text, start, start + 6)
         return bool(first) and first.group(0).islower()
