@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any
 
 from ..budget import check
 from ..model import Span
@@ -75,7 +74,8 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None, notes: list[s
     found = doc.run()
     if doc.windowed and notes is not None:
         notes.append(window_note(doc.windowed))
-    quotes = [_to_quote(f, source, norm, view) for f in found]
+    to_source = (lambda i: i) if view.is_identity else view.to_source
+    quotes = [_to_quote(f, source, norm, to_source) for f in found]
     return _dedupe(quotes)
 
 
@@ -258,17 +258,17 @@ def _clean_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _to_quote(f: Found, source: str, norm: str, view: Any) -> Quote:
-    """The public record, offsets mapped back to the source."""
-    s, e = view.to_source(f.start), view.to_source(f.end)
+def _to_quote(f: Found, source: str, norm: str, to_source: Callable[[int], int]) -> Quote:
+    """The public record, offsets mapped back to the source by ``to_source``."""
+    s, e = to_source(f.start), to_source(f.end)
     cs = ce = ss = se = None
     cue = cue_class = spk = spk_kind = None
     if f.cue:
-        cs, ce = view.to_source(f.cue[0]), view.to_source(f.cue[1])
+        cs, ce = to_source(f.cue[0]), to_source(f.cue[1])
         cue = source[cs:ce]
         cue_class = f.entry.cls if f.entry else None
     if f.speaker:
-        ss, se = view.to_source(f.speaker[0]), view.to_source(f.speaker[1])
+        ss, se = to_source(f.speaker[0]), to_source(f.speaker[1])
         spk = source[ss:se]
         spk_kind = speaker_kind(norm[f.speaker[0] : f.speaker[1]])
     return Quote(s, e, f.kind, cs, ce, cue, cue_class, ss, se, spk, spk_kind, f.rule, f.inherited, f.rule_id)
