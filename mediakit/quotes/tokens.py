@@ -113,6 +113,16 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
             if mark in words:
                 found.append(len(out))
             append(tok)
+        elif c[0] == OPEN and c.find(CLOSE) == len(c) - 1 and len(c) > 1:  # a masked quotation, alone
+            tok = new(Tok)
+            tok.text = tok.low = c
+            tok.start = pos
+            pos += len(c)
+            tok.end = pos
+            tok.kind = "q"
+            if c in words:
+                found.append(len(out))
+            append(tok)
         else:
             if OPEN in c and c.find(CLOSE, c.rindex(OPEN)) == -1:
                 # an opening mark whose quotation token might run on past the space
