@@ -41,6 +41,7 @@ FOLD_MAP: dict[str, str] = {**_SAME_LENGTH, **_CHANGE_LENGTH}
 # no replacement is itself a key of the table.
 _SAME_ITEMS = tuple(_SAME_LENGTH.items())
 _CHANGE_RE = re.compile("[" + "".join(_CHANGE_LENGTH) + "]")
+_CHANGE_CHARS = tuple(_CHANGE_LENGTH)
 
 
 @dataclass
@@ -102,7 +103,9 @@ def normalise(source: str) -> NormalisedView:
     7
     """
     flat = _fold_same_length(source)
-    if not _CHANGE_RE.search(flat):
+    # one plain search per character (a C scan that skips characters the text cannot hold) rather
+    # than the pattern, which tests every character of the text against its set
+    if not any(ch in flat for ch in _CHANGE_CHARS):
         return NormalisedView(flat, len(source))
     parts: list[str] = []
     starts = array("q")

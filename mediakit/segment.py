@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .model import Span
 
@@ -70,7 +71,12 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     sent_start = _trim(text, start, end)[0]
-    for m in _BOUNDARY.finditer(text, start, end):
+    if text.find("?", start, end) == -1 and text.find("!", start, end) == -1 \
+            and text.find("\u2026", start, end) == -1:
+        candidates: Iterator[re.Match[str]] = _full_stop_matches(text, start, end)
+    else:
+        candidates = _BOUNDARY.finditer(text, start, end)
+    for m in candidates:
         if not _is_boundary(text, m.start(), m, end):
             continue
         # the sentence ends at the match's end (a mark, never a space) and the next one opens at
@@ -83,6 +89,24 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
     if s < e:
         out.append((s, e))
     return out
+
+
+def _full_stop_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_BOUNDARY.finditer(text, start, end)`` for a stretch whose only end mark is the full stop:
+    each full stop found by ``str.find`` (a plain C scan) and the pattern tried there, where the
+    pattern's search would test every character against its first set."""
+    match = _BOUNDARY.match
+    pos = start
+    while True:
+        at = text.find(".", pos, end)
+        if at == -1:
+            return
+        m = match(text, at, end)
+        if m is None:
+            pos = at + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def _is_boundary(text: str, punct_at: int, nxt: re.Match[str], limit: int) -> bool:

@@ -618,3 +618,28 @@ def test_a_closing_medium_phrase_is_not_reported_words(text: str, content: str) 
 def test_a_verb_form_after_a_determiner_and_adverbs_is_an_adjective(text: str) -> None:
     cues = [text[q.cue_start : q.cue_end] for q in find_quotes(text, [Span(0, len(text))])]
     assert cues == ["said"]
+
+
+# the tokeniser's fast paths (pieces cut at spaces) must give the pattern's tokens exactly
+_TOKEN_PIECES = ["said", "Told", "U.S", "co-op", "Lee's", "5", ",", ".", ")", "(", "-", "'", "&", "_", "\u00e9",
+                 "\u00e9t,", "caf\u00e9.", "\u0130", "\u24b6", "\u201c", "\u201d", "\u2591", "\u201c\u2591\u2591,\u201d",
+                 ":", "?", "according", "to"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=12),
+       st.lists(st.sampled_from(["", " ", "  ", "\n", "\u00a0"]), max_size=12), st.data())
+def test_tokenize_fast_paths_give_the_patterns_tokens(pieces: list[str], gaps: list[str], data: st.DataObject) -> None:
+    from mediakit.quotes.tokens import _tokenize_spaced, tokenize
+
+    text = "".join(p + (gaps[i] if i < len(gaps) else " ") for i, p in enumerate(pieces))
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+
+    def rows(toks: list) -> list[tuple]:
+        return [(t.start, t.end, t.text, t.low, t.kind) for t in toks]
+
+    fast: list[int] = [7]
+    plain: list[int] = [7]
+    assert rows(tokenize(text, s, e, fast)) == rows(_tokenize_spaced(text, s, e, plain))
+    assert fast == plain

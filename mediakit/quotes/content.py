@@ -129,8 +129,9 @@ def make(sent: Sentence, s: int, e: int, fr: Frame, rule_id: str, clause_rule_id
     if e <= s:
         return None
     inner = toks[s:e] if split is None else toks[s : split[0]] + toks[split[1] : e]
-    quotes = [t for t in inner if t.kind == "q"]
-    n_words = len([t for t in inner if t.kind == "w"])
+    kinds = [t.kind for t in inner]  # one pass over the content; the counts in C
+    quotes = [t for t in inner if t.kind == "q"] if "q" in kinds else []
+    n_words = kinds.count("w")
     if not quotes and n_words < 2:
         return None
     cs, ce = toks[s].start, toks[e - 1].end

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any
 
 from ..budget import check
 from ..model import Span
@@ -42,7 +41,7 @@ from .words import ABBREVIATIONS, UNATTRIBUTED_WORDS
 #: The longest stretch of a sentence the rules read at once, in characters (see the module docstring).
 SENTENCE_WINDOW = 2_000
 
-_ABBREV_END = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LETTERS_DOTS_REVERSED = re.compile(r"[A-Za-z.]*[A-Za-z]")
 _LETTER = re.compile(r"[A-Za-z]")
 _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S")
@@ -75,7 +74,8 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None, notes: list[s
     found = doc.run()
     if doc.windowed and notes is not None:
         notes.append(window_note(doc.windowed))
-    quotes = [_to_quote(f, source, norm, view) for f in found]
+    to_source = (lambda i: i) if view.is_identity else view.to_source
+    quotes = [_to_quote(f, source, norm, to_source) for f in found]
     return _dedupe(quotes)
 
 
@@ -141,12 +141,13 @@ class Document:
         for pi, (ps, pe) in enumerate(self.paras):
             here: list[Found] = []
             for ss, se in self.sentences(ps, pe):
-                if not worth_reading(self.masked, ss, se):
+                sentence = self.masked[ss:se]  # copied once, for the test and the tokens
+                if not worth_reading(sentence):
                     continue
                 for ws, we in self.windows(ss, se):
                     check()  # the article's time budget, if any (mediakit.budget): a window's cost is bounded
                     cue_at: list[int] = []
-                    toks = tokenize(self.masked, ws, we, cue_at)
+                    toks = tokenize(self.masked, ws, we, cue_at, sentence if we - ws == se - ss else None)
                     if toks:
                         here.extend(sentence_attributions(Sentence(self, toks, pi, cue_at)))
             here.extend(colon_intro(self, pi, here))
@@ -229,8 +230,11 @@ class Document:
         """``... the U.S. "clearly" needed ...``: a break after an abbreviation before a lower-case word."""
         if self.masked[prev_end - 1] != ".":
             return False  # a sentence ends in a mark, never a space, so "\.$" needs a full stop here
-        m = _ABBREV_END.search(self.masked, max(0, prev_end - 12), prev_end)
-        if not m or m.group(1).lower() not in ABBREVIATIONS:
+        # the letters-and-dots word before that full stop (group 1 of a search for
+        # "([A-Za-z][A-Za-z.]*)\.$" in the last 12 characters), read in one match of the reversed window
+        end = prev_end - 1
+        m = _LETTERS_DOTS_REVERSED.match(self.masked[max(0, prev_end - 12) : end][::-1])
+        if not m or self.masked[end - m.end() : end].lower() not in ABBREVIATIONS:
             return False
         first = _LETTER.search(self.text, start, start + 6)
         return bool(first) and first.group(0).islower()
@@ -254,17 +258,17 @@ def _clean_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _to_quote(f: Found, source: str, norm: str, view: Any) -> Quote:
-    """The public record, offsets mapped back to the source."""
-    s, e = view.to_source(f.start), view.to_source(f.end)
+def _to_quote(f: Found, source: str, norm: str, to_source: Callable[[int], int]) -> Quote:
+    """The public record, offsets mapped back to the source by ``to_source``."""
+    s, e = to_source(f.start), to_source(f.end)
     cs = ce = ss = se = None
     cue = cue_class = spk = spk_kind = None
     if f.cue:
-        cs, ce = view.to_source(f.cue[0]), view.to_source(f.cue[1])
+        cs, ce = to_source(f.cue[0]), to_source(f.cue[1])
         cue = source[cs:ce]
         cue_class = f.entry.cls if f.entry else None
     if f.speaker:
-        ss, se = view.to_source(f.speaker[0]), view.to_source(f.speaker[1])
+        ss, se = to_source(f.speaker[0]), to_source(f.speaker[1])
         spk = source[ss:se]
         spk_kind = speaker_kind(norm[f.speaker[0] : f.speaker[1]])
     return Quote(s, e, f.kind, cs, ce, cue, cue_class, ss, se, spk, spk_kind, f.rule, f.inherited, f.rule_id)

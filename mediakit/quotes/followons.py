@@ -115,7 +115,7 @@ def embedded_post(doc: Document, pi: int) -> Found | None:
     ``- Name (@handle) date`` at the end of the paragraph."""
     ps, pe = doc.paras[pi]
     text = doc.text
-    if "(@" not in text[ps:pe]:
+    if text.find("(@", ps, pe) == -1:
         return None
     m = _POST_TAIL.search(text, ps, pe)
     if m is None:

@@ -40,11 +40,16 @@ def pair_quotations(text: str, paras: list[tuple[int, int]], source_char: Callab
     pieces: list[tuple[int, int]] = []
     piece_start = 0
     for pi, (ps, pe) in enumerate(paras):
-        # (most paragraphs hold no mark: three plain searches tell that sooner than the pattern)
-        if text.find('"', ps, pe) == -1 and text.find("''", ps, pe) == -1 and text.find("``", ps, pe) == -1:
-            marks = []
+        # (most paragraphs hold no mark, or only '"': plain searches find those sooner than the
+        # pattern, which tests every character against its first set)
+        at = text.find('"', ps, pe)
+        if text.find("''", ps, pe) != -1 or text.find("``", ps, pe) != -1:
+            marks = [m.span() for m in _DOUBLE_MARK.finditer(text, ps, pe)]
         else:
-            marks = [(m.start(), m.end()) for m in _DOUBLE_MARK.finditer(text, ps, pe)]
+            marks = []
+            while at != -1:
+                marks.append((at, at + 1))
+                at = text.find('"', at + 1, pe)
         k = 0
         if open_at is not None:
             if marks and marks[0][0] == ps:

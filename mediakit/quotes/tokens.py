@@ -22,7 +22,6 @@ _TOKEN = re.compile(r"\u201c[^\u201d]*\u201d|[A-Za-z0-9][\w'&]*(?:[.\-](?=\w)[\w
 # runs are possessive ("*+"): giving back characters could never make a match, and trying costs time
 _SPACED_TOKEN = re.compile(r"(\s*+)(\u201c[^\u201d]*+\u201d|[A-Za-z0-9][\w'&]*+(?:[.\-](?=\w)[\w'&]*+)*+|\S)")
 _WORD = re.compile(r"[A-Za-z]+")
-_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 class Tok:
@@ -59,14 +58,108 @@ def mask(text: str, quotations: list[Quotation]) -> str:
     return "".join(parts)
 
 
-def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None) -> list[Tok]:
+def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part: str | None = None) -> list[Tok]:
     """Words, masked quotations and punctuation marks of ``masked[s:e]``. Given ``cue_at``, the
-    indices of the words in ``cue_words()`` are appended to it on the way."""
+    indices of the words in ``cue_words()`` are appended to it on the way; ``part`` is
+    ``masked[s:e]`` when the caller has it already (not copied again).
+
+    The same tokens as ``_SPACED_TOKEN`` finds, made cheaper: the text is cut at its spaces (one C
+    call), and a piece that is a plain ASCII word, or such a word and one closing mark (``said,``),
+    the commonest pieces, becomes its tokens without the pattern; other pieces go through
+    ``_TOKEN``. That holds while every space is one character (so offsets follow from lengths) and
+    no quotation token could run across a space (an opening mark with no closing mark after it in
+    its piece); otherwise the whole stretch is read by the pattern (:func:`_tokenize_spaced`)."""
+    if part is None:
+        part = masked[s:e]
+    pieces = part.split()
+    if len(pieces) + sum(map(len, pieces)) != len(part) + 1 and pieces:
+        return _tokenize_spaced(masked, s, e, cue_at)  # a run of spaces, or space at an end
+    words = cue_words() if cue_at is not None else frozenset()
+    found = cue_at if cue_at is not None else []
+    listed = len(found)  # (cue_at may hold indices already: only this call's are dropped on a re-read)
+    out: list[Tok] = []
+    append = out.append
+    new = object.__new__  # creating the token bare and setting its slots skips a Python __init__ call
+    pos = s
+    for c in pieces:
+        if c.isascii() and c.isalnum():  # a plain word: [A-Za-z0-9]+ is one token of _TOKEN
+            tok = new(Tok)
+            tok.text = c
+            tok.start = pos
+            pos += len(c)
+            tok.end = pos
+            tok.low = low = c.lower()
+            tok.kind = "w"
+            if low in words:
+                found.append(len(out))
+            append(tok)
+        elif c[-1] in _CLOSING and c.isascii() and c[:-1].isalnum():  # "said," "year." "Lee)"
+            tok = new(Tok)
+            tok.text = w = c[:-1]
+            tok.start = pos
+            pos += len(w)
+            tok.end = pos
+            tok.low = low = w.lower()
+            tok.kind = "w"
+            if low in words:
+                found.append(len(out))
+            append(tok)
+            tok = new(Tok)
+            tok.text = tok.low = mark = c[-1]
+            tok.start = pos
+            pos += 1
+            tok.end = pos
+            tok.kind = "p"
+            if mark in words:
+                found.append(len(out))
+            append(tok)
+        elif c[0] == OPEN and c.find(CLOSE) == len(c) - 1 and len(c) > 1:  # a masked quotation, alone
+            tok = new(Tok)
+            tok.text = tok.low = c
+            tok.start = pos
+            pos += len(c)
+            tok.end = pos
+            tok.kind = "q"
+            if c in words:
+                found.append(len(out))
+            append(tok)
+        else:
+            if OPEN in c and c.find(CLOSE, c.rindex(OPEN)) == -1:
+                # an opening mark whose quotation token might run on past the space
+                del found[listed:]
+                return _tokenize_spaced(masked, s, e, cue_at)
+            for t in _TOKEN.findall(c):
+                tok = new(Tok)
+                tok.text = t
+                tok.start = a = pos
+                pos += len(t)
+                tok.end = pos
+                if t[0].isalnum():
+                    tok.low = low = t.lower()
+                    tok.kind = "w"
+                    if low in words:
+                        found.append(len(out))
+                else:
+                    tok.low = t
+                    tok.kind = "q" if t[0] == OPEN and pos - a > 1 else "p"
+                    if t in words:  # a cue word that is one mark (none in the packaged lexicon)
+                        found.append(len(out))
+                append(tok)
+        pos += 1  # the one space after the piece
+    return out
+
+
+# marks that end a plain word and make a token of their own (none is a word character, "'" or "&")
+_CLOSING = frozenset(",.;:!?)")
+
+
+def _tokenize_spaced(masked: str, s: int, e: int, cue_at: list[int] | None = None) -> list[Tok]:
+    """:func:`tokenize` by ``_SPACED_TOKEN`` alone (any spacing)."""
     words = cue_words() if cue_at is not None else frozenset()
     found = cue_at if cue_at is not None else []
     out = []
     append = out.append
-    new = object.__new__  # creating the token bare and setting its slots skips a Python __init__ call
+    new = object.__new__
     pos = s
     # findall (strings, no match objects) with offsets counted from the lengths: see _SPACED_TOKEN
     for space, t in _SPACED_TOKEN.findall(masked, s, e):
@@ -94,11 +187,16 @@ def tok_text(toks: list[Tok], rng: tuple[int, int]) -> str:
     return " ".join([t.text for t in toks[rng[0] : rng[1]]])
 
 
-def worth_reading(masked: str, s: int, e: int) -> bool:
-    """A quick test for a sentence: does it hold a quotation or a word of the lexicon?"""
-    if masked.find(OPEN, s, e) != -1:
+def worth_reading(sentence: str) -> bool:
+    """A quick test for a sentence's text: does it hold a quotation or a word of the lexicon?"""
+    if OPEN in sentence:
         return True
-    part = masked[s:e]
-    if part.isascii():  # lower-casing ASCII text keeps its letters where they are
-        return not cue_words().isdisjoint(_LOWER_WORD.findall(part.lower()))
-    return not cue_words().isdisjoint(map(str.lower, _WORD.findall(masked, s, e)))
+    if sentence.isascii():
+        # the runs of letters, lower-cased: the same words as re.findall("[a-z]+", sentence.lower()),
+        # by two C calls that need no pattern (every other character becomes a space)
+        return not cue_words().isdisjoint(sentence.translate(_LETTERS_LOWERED).split())
+    return not cue_words().isdisjoint(map(str.lower, _WORD.findall(sentence)))
+
+
+# an ASCII character's letter in lower case, or a space: str.translate's table for worth_reading
+_LETTERS_LOWERED = "".join(chr(i).lower() if chr(i).isalpha() else " " for i in range(128))

@@ -1,7 +1,6 @@
 """Colon introduction: ``X said:`` ending a paragraph introduces the next paragraph."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ..records import Found
@@ -14,17 +13,24 @@ from ..verbs import cue_entry
 if TYPE_CHECKING:
     from ..document import Document
 
-_COLON_END = re.compile(r":\s*$")
+
+
+def _colon_at_end(masked: str, ps: int, pe: int) -> int | None:
+    r"""The offset of the colon that ends ``masked[ps:pe]`` but for spaces (``re.search(r":\s*$")``
+    without a pattern scan of the paragraph), else None."""
+    e = pe
+    while e > ps and masked[e - 1].isspace():
+        e -= 1
+    return e - 1 if e > ps and masked[e - 1] == ":" else None
 
 
 def colon_intro(doc: Document, pi: int, here: list[Found]) -> list[Found]:
     """``X said:`` ending a paragraph introduces the next paragraph: its opening quotation, or the
     whole paragraph as a block quotation."""
     ps, pe = doc.paras[pi]
-    m = _COLON_END.search(doc.masked, ps, pe)
-    if not m or pi + 1 >= len(doc.paras):
+    colon = _colon_at_end(doc.masked, ps, pe)
+    if colon is None or pi + 1 >= len(doc.paras):
         return []
-    colon = m.start()
     last = doc.sentences(ps, colon)
     toks = tokenize(doc.masked, last[-1][0] if last else ps, colon)
     if not toks:

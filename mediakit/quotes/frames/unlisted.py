@@ -29,7 +29,6 @@ def unlisted_verbs(sent: Sentence) -> list[Found]:
         q = sent.doc.quotation_at(t.start)
         if q is None or q.claimed:
             continue
-        long_quote = len(sent.doc.text[q.start : q.end].split()) >= LONG_QUOTE
         after_colon = x == end - 1 and x >= 3 and toks[x - 1].text in (":", ",")
         found = None
         if x == 0 and t.text[-2:-1] in (",", "?", "!") and 2 <= end - 1 <= 6:
@@ -44,7 +43,7 @@ def unlisted_verbs(sent: Sentence) -> list[Found]:
                 rid = "clause-colon-quote"
                 found = _quote_found(sent, q, spk, None, rid,
                                      render(rid, mark=toks[x - 1].text, speaker=tok_text(toks, spk[:2])))
-        elif x >= 2 and long_quote:
+        elif x >= 2 and len(sent.doc.text[q.start : q.end].split()) >= LONG_QUOTE:  # (counted only here)
             spk = main_subject(sent, x)
             if spk is not None:
                 rid = "sentence-subject"
