@@ -409,3 +409,13 @@ def test_the_spans_lower_cased_at_once_are_the_spans_lower_cased_one_by_one(piec
     for k, sp in enumerate(found.spans):
         start = found._low_starts[k]
         assert found.all_low()[start : start + len(sp.low)] == sp.low
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" has ", " reports", "more", "the ", "details", "latest", "story", "s", "_", "1",
+                                 "\u00e9", ".", " ", "has", "the details"]), max_size=12))
+def test_the_reporter_hint_is_the_pattern_search(pieces: list[str]) -> None:
+    from mediakit.actors.patterns import _REPORTER_HINT, _reporter_hint
+
+    text = "".join(pieces)
+    assert _reporter_hint(text) == (_REPORTER_HINT.search(text) is not None)
