@@ -373,3 +373,49 @@ def test_a_first_name_with_its_own_role_is_not_merged_into_a_namesake() -> None:
     father = [a for a in found if a.name == "Joseph"]
     assert father and father[0].roles == ["father"] and father[0].affiliation == "Okafor"
     assert by_name(found, "Joseph Adeyemi").roles == ["Chief"]
+
+
+_PIECES = ["officials", "sources", "men", "aide", "aides", "m\u0101ori", "shi'ites", "african-americans", "roma",
+           "3", "_", "'", "\u2019", "-", "\u00d7", "\u00f7", "\u03b1", ".", ",", "(", "\u201c", "/", "\u2014", "\u00bd",
+           "x", "\u0130", "\u03a3", "\u00e9", "Officials", "OFFICIALS", "S"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", "", " ", "\n", "\t", "\u00a0"])),
+                max_size=30))
+def test_scan_words_are_the_tokens_the_word_pattern_reads(pieces: list[tuple[str, str]]) -> None:
+    from mediakit.actors.lexicon import lexicon
+    from mediakit.actors.patterns import WORD
+    from mediakit.actors.scan import word_tokens
+
+    low = "".join(a + b for a, b in pieces).lower()
+    words = lexicon().scan_words
+    assert word_tokens(low, words) == words.intersection(WORD.findall(low))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES + [" ", "\n"]), max_size=12), min_size=1, max_size=5))
+def test_the_spans_lower_cased_at_once_are_the_spans_lower_cased_one_by_one(pieces: list[list[str]]) -> None:
+    from mediakit.actors.candidates import Found
+
+    texts = ["".join(p) for p in pieces]
+    source = " ".join(texts)
+    spans, at = [], 0
+    for t in texts:
+        spans.append(Span(at, at + len(t)))
+        at += len(t) + 1
+    found = Found(source, spans)
+    assert found.all_low() == "\n".join(sp.text.lower() for sp in found.spans)
+    for k, sp in enumerate(found.spans):
+        start = found._low_starts[k]
+        assert found.all_low()[start : start + len(sp.low)] == sp.low
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" has ", " reports", "more", "the ", "details", "latest", "story", "s", "_", "1",
+                                 "\u00e9", ".", " ", "has", "the details"]), max_size=12))
+def test_the_reporter_hint_is_the_pattern_search(pieces: list[str]) -> None:
+    from mediakit.actors.patterns import _REPORTER_HINT, _reporter_hint
+
+    text = "".join(pieces)
+    assert _reporter_hint(text) == (_REPORTER_HINT.search(text) is not None)

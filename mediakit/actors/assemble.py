@@ -294,14 +294,14 @@ class Assembler:
         known: dict[str, Entry] = {}
         forms = self._forms
         for e in self.entries.values():
-            for form in e.forms | {e.name}:
+            for form in (*e.forms, e.name):
                 alias = forms.get(form)
                 if alias is None:
                     alias = forms[form] = _alias_form(form)
                 known.setdefault(alias, e)
             if e.type == "person" and len(e.tokens) > 1:
                 known.setdefault(e.tokens[-1], e)
-        taken = _Taken(len(self.source), (m for e in self.entries.values() for m in e.mentions))
+        taken: _Taken | None = None  # the mentions so far, made at the first form that matches (most match none)
         for c in cands:
             toks = c.parts
             i = 0
@@ -309,8 +309,12 @@ class Assembler:
                 for j in range(len(toks), i, -1):
                     form = " ".join(t for t, _, _ in toks[i:j])
                     e = known.get(form)
+                    if e is None:
+                        continue
+                    if taken is None:
+                        taken = _Taken(len(self.source), (m for x in self.entries.values() for m in x.mentions))
                     s, end = toks[i][1], toks[j - 1][2]
-                    if e is None or taken.overlaps(s, end):
+                    if taken.overlaps(s, end):
                         continue
                     e.mentions.append(Mention(s, end, self.source[s:end],
                                               f"'{form}' in a Title Case line matches {e.name}",

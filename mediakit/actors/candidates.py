@@ -42,13 +42,20 @@ class Candidate:
 class KeptSpan:
     """A kept span of the source (matched as it is: the patterns accept curly and straight apostrophes)."""
 
-    __slots__ = ("start", "text", "title_case", "low")
+    __slots__ = ("start", "text", "title_case", "_low")
 
     def __init__(self, source: str, span: Span) -> None:
         self.start = span.start
         self.text = source[span.start : span.end]
         self.title_case = len(self.text) < 200 and is_title_case(self.text)
-        self.low = self.text.lower()
+        self._low: str | None = None
+
+    @property
+    def low(self) -> str:
+        """The text lower-cased (made on first use: few spans need it on their own)."""
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
 
     def initial(self, i: int) -> bool:
         """Does the word at ``i`` open a sentence (or a quotation, a bullet, the span)?"""
@@ -181,11 +188,18 @@ class Found:
     def all_low(self) -> str:
         """The spans lower-cased, joined by line breaks (made on first use)."""
         if self._alllow is None:
-            self._alllow = "\n".join(sp.low for sp in self.spans)
+            # lower-cased at once: a line break is neither cased nor case-ignorable, so no letter's
+            # lower case (a final sigma's) depends on the text across it; only a letter whose lower case
+            # is longer ("\u0130") moves the spans' starts, and then they are counted span by span
+            low = self.all_text.lower()
+            sizes = [len(sp.text) for sp in self.spans]
+            if len(low) != len(self.all_text):
+                sizes = [len(sp.low) for sp in self.spans]
+            self._alllow = low
             at = 0
-            for sp in self.spans:
+            for n in sizes:
                 self._low_starts.append(at)
-                at += len(sp.low) + 1
+                at += n + 1
         return self._alllow
 
     def words_in_spans(self, words: set[str]) -> list[tuple[int, int, str]]:

@@ -91,7 +91,7 @@ class Lexicon:
         # derived tables for the hot paths
         self.lookup_keys = frozenset(self.names) | frozenset(self.capitals) | frozenset(self.demonyms)
         self.title_words = frozenset(self.role_words | set(self.honorifics))
-        self.scan_words = self.people_lower | self.group_nouns | ANON_NOUNS
+        self.scan_words = frozenset(self.people_lower | self.group_nouns | ANON_NOUNS)
         self.stop_or_speech = frozenset(self.stop | self.speech_verbs)
 
 

@@ -83,6 +83,23 @@ _CREDIT_REPORTER = re.compile(
     rf"\b{_CREDIT_NAME}[ \t]+has[ \t]+(?:more|the[ \t]+(?:details|latest|story))\b|\bAs[ \t]+{_CREDIT_NAME}[ \t]+reports\b"
 )
 _REPORTER_HINT = re.compile(r" has (?:more|the (?:details|latest|story))\b| reports\b")
+# what _REPORTER_HINT reads after each of its two openings (the ends of the words, then a word boundary)
+_REPORTER_TAILS = ((" has ", ("more", "the details", "the latest", "the story")), (" reports", ("",)))
+
+
+def _reporter_hint(text: str) -> bool:
+    """``_REPORTER_HINT.search(text) is not None``, found from the few places where " has " or " reports"
+    stands (a pattern search tries every space of the text)."""
+    for opening, tails in _REPORTER_TAILS:
+        i = text.find(opening)
+        while i != -1:
+            j = i + len(opening)
+            for tail in tails:
+                k = j + len(tail)
+                if text.startswith(tail, j) and (k == len(text) or not (text[k].isalnum() or text[k] == "_")):
+                    return True
+            i = text.find(opening, i + 1)
+    return False
 DATELINE = re.compile(
     r"[ \t]*[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+)*(?:,[ \t]+(?:[A-Z][A-Za-z.]+[ \t]*)+(?:[ \t]+\d{1,2})?)?"
     r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:\u2014|\u2013|--?)[ \t]"
@@ -104,7 +121,7 @@ def credit_hints(text: str) -> CreditHints:
     return CreditHints(
         "/" in text,
         "Photo" in text or "Image" in text or "Credit" in text or "Video" in text or "Illustration" in text,
-        (" has " in text or " reports" in text) and _REPORTER_HINT.search(text) is not None,
+        _reporter_hint(text),
     )
 
 
@@ -126,7 +143,7 @@ def credit_spans(text: str, within: CreditHints | None = None) -> list[tuple[int
         within.slash and "/" in text,
         within.label and ("Photo" in text or "Image" in text or "Credit" in text or "Video" in text
                           or "Illustration" in text),
-        within.reporter and (" has " in text or " reports" in text) and _REPORTER_HINT.search(text) is not None,
+        within.reporter and _reporter_hint(text),
     )
     if hints.slash:
         out += [(c.start(), c.end()) for c in _CREDIT_SLASH.finditer(text)]

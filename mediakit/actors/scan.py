@@ -8,7 +8,8 @@ turns into candidates, then group nouns and peoples in what is left.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, filterfalse
 
 from ..budget import check
 from ..model import Span
@@ -59,6 +60,28 @@ def _blank(text: str, cut: list[tuple[int, int]]) -> str:
         at = b
     parts.append(text[at:])
     return "".join(parts)
+
+
+@lru_cache(maxsize=8)
+def _whole_tokens(words: frozenset[str]) -> frozenset[str]:
+    """Those of ``words`` that are one ``WORD`` token each (the others are never a token)."""
+    return frozenset(w for w in words if WORD.fullmatch(w))
+
+
+def word_tokens(low: str, words: frozenset[str]) -> set[str]:
+    """``words.intersection(WORD.findall(low))``, with the pattern reading only a part of the text.
+
+    No token holds white space, so the tokens of ``low`` are those of its space-separated words, and
+    each distinct word needs reading once however often it recurs. A word of ASCII letters alone is
+    one token, itself (tested against ``words`` as a set); the pattern reads only the other distinct
+    words (with a mark, an apostrophe, a digit, another letter), in one call, joined by spaces."""
+    whole = _whole_tokens(words)
+    distinct = set(low.split())
+    hits = set(whole.intersection(distinct))
+    other = set(filterfalse(str.isalpha, distinct))
+    other.update(filterfalse(str.isascii, distinct))
+    hits.update(whole.intersection(WORD.findall(" ".join(other))))
+    return hits
 
 
 class Finder:
@@ -128,7 +151,7 @@ class Finder:
         found = self.found
         spans = found.spans
         occupied: list[list[tuple[int, int]]] = [[] for _ in spans]
-        hits = lex.scan_words.intersection(WORD.findall(found.all_low()))
+        hits = word_tokens(found.all_low(), lex.scan_words)
         if not hits:
             return occupied
         span_hits: dict[int, set[str]] = {}  # span by span, only where a "_" makes it needed
