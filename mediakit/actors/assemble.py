@@ -123,7 +123,7 @@ class Assembler:
         for c in sorted(typed, key=lambda c: len(c.tokens) < 2):
             self._add_typed(c)
         self._add_singles(singles)
-        self._add_restricted(restricted)
+        _add_restricted(self.entries, self._forms, self.source, restricted)
         self._link_acronyms()
         _link_descriptions(self.entries, self.found, self.source, self.lex)
         _genders(self.entries, self.source)
@@ -287,44 +287,6 @@ class Assembler:
         before = [x for x in named if x[0] <= pos] or named
         return min(before, key=lambda x: x[0])[1]
 
-    def _add_restricted(self, cands: list[Candidate]) -> None:
-        """Words of a Title Case line that match a name (or a surname) found elsewhere."""
-        if not cands:
-            return
-        known: dict[str, Entry] = {}
-        forms = self._forms
-        for e in self.entries.values():
-            for form in (*e.forms, e.name):
-                alias = forms.get(form)
-                if alias is None:
-                    alias = forms[form] = _alias_form(form)
-                known.setdefault(alias, e)
-            if e.type == "person" and len(e.tokens) > 1:
-                known.setdefault(e.tokens[-1], e)
-        taken: _Taken | None = None  # the mentions so far, made at the first form that matches (most match none)
-        for c in cands:
-            toks = c.parts
-            i = 0
-            while i < len(toks):
-                for j in range(len(toks), i, -1):
-                    form = " ".join(t for t, _, _ in toks[i:j])
-                    e = known.get(form)
-                    if e is None:
-                        continue
-                    if taken is None:
-                        taken = _Taken(len(self.source), (m for x in self.entries.values() for m in x.mentions))
-                    s, end = toks[i][1], toks[j - 1][2]
-                    if taken.overlaps(s, end):
-                        continue
-                    e.mentions.append(Mention(s, end, self.source[s:end],
-                                              f"'{form}' in a Title Case line matches {e.name}",
-                                              "name" if form == e.name else "short"))
-                    taken.add(s, end)
-                    i = j
-                    break
-                else:
-                    i += 1
-
     def _link_acronyms(self) -> None:
         orgs = [e for e in self.entries.values() if e.type == "organisation"]
         # "Inter-Basin Rivers Commission (IBRC)"
@@ -355,6 +317,57 @@ class Assembler:
         dst.forms |= src.forms
         dst.roles += [r for r in src.roles if r not in dst.roles]
         self.entries.pop(src.key, None)
+
+
+def _add_restricted(entries: dict[str, Entry], forms: dict[str, str], source: str, cands: list[Candidate]) -> None:
+    """Words of a Title Case line that match a name (or a surname) found elsewhere. ``forms``: the
+    :func:`_alias_form` of texts, as far as known (it grows here)."""
+    if not cands:
+        return
+    known: dict[str, Entry] = {}
+    for e in entries.values():
+        for form in (*e.forms, e.name):
+            alias = forms.get(form)
+            if alias is None:
+                alias = forms[form] = _alias_form(form)
+            known.setdefault(alias, e)
+        if e.type == "person" and len(e.tokens) > 1:
+            known.setdefault(e.tokens[-1], e)
+    # a form can match only if its first and last words open and close a known form: tested per
+    # word once, so the joins below are made only for such stretches (most lines have none)
+    firsts = {k.split(" ", 1)[0] for k in known}
+    lasts = {k.rsplit(" ", 1)[-1] for k in known}
+    taken: _Taken | None = None  # the mentions so far, made at the first form that matches (most match none)
+    for c in cands:
+        toks = c.parts
+        words = [t for t, _, _ in toks]
+        opens = [w.split(" ", 1)[0] in firsts for w in words]
+        closes = [w.rsplit(" ", 1)[-1] in lasts for w in words]
+        i = 0
+        while i < len(toks):
+            if not opens[i]:
+                i += 1
+                continue
+            for j in range(len(toks), i, -1):
+                if not closes[j - 1]:
+                    continue
+                form = " ".join(words[i:j])
+                e = known.get(form)
+                if e is None:
+                    continue
+                if taken is None:
+                    taken = _Taken(len(source), (m for x in entries.values() for m in x.mentions))
+                s, end = toks[i][1], toks[j - 1][2]
+                if taken.overlaps(s, end):
+                    continue
+                e.mentions.append(Mention(s, end, source[s:end],
+                                          f"'{form}' in a Title Case line matches {e.name}",
+                                          "name" if form == e.name else "short"))
+                taken.add(s, end)
+                i = j
+                break
+            else:
+                i += 1
 
 
 def _link_descriptions(entries: dict[str, Entry], found: Found, source: str, lex: Lexicon) -> None:
