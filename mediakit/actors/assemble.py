@@ -477,15 +477,22 @@ def _genders(entries: dict[str, Entry], source: str) -> None:
     for e in entries.values():
         if e.type != "person" or e.gender:
             continue
-        votes = {"m": 0, "f": 0}
+        male = female = 0
         for m in e.mentions:
             k = bisect_right(starts, m.start)
             limit = min(len(source), m.end + 160, starts[k] if k < len(starts) else len(source))
-            nxt = PRONOUN_FAST.search(source, m.end, limit)
-            if nxt and source.find("\n", m.end, nxt.start()) == -1:
-                votes["m" if nxt.group(1) else "f"] += 1
-        if votes["m"] != votes["f"]:
-            e.gender = "m" if votes["m"] > votes["f"] else "f"
+            # a he/she after a line break does not count: the search stops there (a pronoun is a
+            # whole word, never holding a line break nor ending in a word character, so it finds
+            # the pronoun the full window finds first when that one comes before the break)
+            nl = source.find("\n", m.end, limit)
+            nxt = PRONOUN_FAST.search(source, m.end, limit if nl == -1 else nl)
+            if nxt:
+                if nxt.group(1):
+                    male += 1
+                else:
+                    female += 1
+        if male != female:
+            e.gender = "m" if male > female else "f"
 
 
 def _teams(entries: dict[str, Entry], source: str) -> None:
