@@ -118,10 +118,8 @@ class Document:
     def title_like(self, pi: int) -> bool:
         """Is paragraph ``pi`` a headline in title case (``Mayor Says Ferry Will Resume``)?"""
         if pi not in self._title_cache:
-            from ..actors import is_title_case  # the actor finder's headline test; imported late (no cycle)
-
             ps, pe = self.paras[pi]
-            self._title_cache[pi] = pe - ps < 200 and is_title_case(self.text[ps:pe])
+            self._title_cache[pi] = pe - ps < 200 and _is_title_case(self.text[ps:pe])
         return self._title_cache[pi]
 
     def quotation_at(self, pos: int) -> Quotation | None:
@@ -238,6 +236,20 @@ class Document:
             return False
         first = _LETTER.search(self.text, start, start + 6)
         return bool(first) and first.group(0).islower()
+
+
+_TITLE_CASE: list[Callable[[str], bool]] = []  # the actor finder's headline test, once imported
+
+
+def _is_title_case(text: str) -> bool:
+    """:func:`mediakit.actors.is_title_case`, imported on first use (the quote finder alone does not load
+    the actor finder) and then kept: an import statement in a function runs the import machinery at
+    every call."""
+    if not _TITLE_CASE:
+        from ..actors import is_title_case
+
+        _TITLE_CASE.append(is_title_case)
+    return _TITLE_CASE[0](text)
 
 
 def window_note(lengths: list[int]) -> str:
