@@ -138,10 +138,17 @@ class Document:
         per_para: list[list[Found]] = []
         for pi, (ps, pe) in enumerate(self.paras):
             here: list[Found] = []
-            for ss, se in self.sentences(ps, pe):
-                sentence = self.masked[ss:se]  # copied once, for the test and the tokens
-                if not worth_reading(sentence):
-                    continue
+            paragraph = self.masked[ps:pe]
+            # a sentence's quotation marks and letter runs are the paragraph's, so a paragraph with
+            # no quotation and no word of the lexicon holds no sentence worth reading: it is not split
+            sentences = self.sentences(ps, pe) if worth_reading(paragraph) else []
+            for ss, se in sentences:
+                if ss == ps and se == pe:
+                    sentence = paragraph  # the paragraph is one sentence, and worth reading
+                else:
+                    sentence = self.masked[ss:se]  # copied once, for the test and the tokens
+                    if not worth_reading(sentence):
+                        continue
                 for ws, we in self.windows(ss, se):
                     check()  # the article's time budget, if any (mediakit.budget): a window's cost is bounded
                     cue_at: list[int] = []
