@@ -185,7 +185,11 @@ def _tokenize_spaced(masked: str, s: int, e: int, cue_at: list[int] | None = Non
 
 
 def tok_text(toks: list[Tok], rng: tuple[int, int]) -> str:
-    return " ".join([t.text for t in toks[rng[0] : rng[1]]])
+    """The tokens ``toks[rng[0]:rng[1]]`` joined by single spaces (a one-word cue is its text)."""
+    a, b = rng[0], rng[1]
+    if b - a == 1 and 0 <= a < len(toks):  # (out of range, the slice below gives "")
+        return toks[a].text
+    return " ".join([t.text for t in toks[a:b]])
 
 
 def worth_reading(sentence: str) -> bool:
