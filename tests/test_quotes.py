@@ -643,3 +643,14 @@ def test_tokenize_fast_paths_give_the_patterns_tokens(pieces: list[str], gaps: l
     plain: list[int] = [7]
     assert rows(tokenize(text, s, e, fast)) == rows(_tokenize_spaced(text, s, e, plain))
     assert fast == plain
+
+
+def test_tok_text_is_the_tokens_joined_by_spaces() -> None:
+    """tok_text's one-token shortcut gives what joining the slice gives, for any range, out of range too."""
+    from mediakit.quotes.tokens import tok_text, tokenize
+
+    text = 'Lee said, "no" today.'
+    toks = tokenize(text, 0, len(text))
+    for a in range(-3, len(toks) + 3):
+        for b in range(-3, len(toks) + 3):
+            assert tok_text(toks, (a, b)) == " ".join([t.text for t in toks[a:b]])

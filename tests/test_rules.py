@@ -119,3 +119,12 @@ def test_rules_page_command() -> None:
                          cwd=ROOT, check=True)
     assert res.stdout == rules_markdown()
     assert not res.stderr
+
+
+def test_render_is_the_template_filled_in() -> None:
+    """render's precompiled %-format gives what str.format of the template gives, marks and braces in
+    the values included."""
+    fields = {"what": "50% {of} it", "speaker": "Lee (D-Vess.)", "cue": "said", "attribution": "Lee said",
+              "content": "a %s block", "mark": ":", "aux": "is", "participle": "claimed"}
+    for r in RULES:
+        assert render(r.id, **fields) == r.template.format(**fields) + f" ({r.id})"

@@ -118,10 +118,8 @@ class Document:
     def title_like(self, pi: int) -> bool:
         """Is paragraph ``pi`` a headline in title case (``Mayor Says Ferry Will Resume``)?"""
         if pi not in self._title_cache:
-            from ..actors import is_title_case  # the actor finder's headline test; imported late (no cycle)
-
             ps, pe = self.paras[pi]
-            self._title_cache[pi] = pe - ps < 200 and is_title_case(self.text[ps:pe])
+            self._title_cache[pi] = pe - ps < 200 and _is_title_case(self.text[ps:pe])
         return self._title_cache[pi]
 
     def quotation_at(self, pos: int) -> Quotation | None:
@@ -140,10 +138,17 @@ class Document:
         per_para: list[list[Found]] = []
         for pi, (ps, pe) in enumerate(self.paras):
             here: list[Found] = []
-            for ss, se in self.sentences(ps, pe):
-                sentence = self.masked[ss:se]  # copied once, for the test and the tokens
-                if not worth_reading(sentence):
-                    continue
+            paragraph = self.masked[ps:pe]
+            # a sentence's quotation marks and letter runs are the paragraph's, so a paragraph with
+            # no quotation and no word of the lexicon holds no sentence worth reading: it is not split
+            sentences = self.sentences(ps, pe) if worth_reading(paragraph) else []
+            for ss, se in sentences:
+                if ss == ps and se == pe:
+                    sentence = paragraph  # the paragraph is one sentence, and worth reading
+                else:
+                    sentence = self.masked[ss:se]  # copied once, for the test and the tokens
+                    if not worth_reading(sentence):
+                        continue
                 for ws, we in self.windows(ss, se):
                     check()  # the article's time budget, if any (mediakit.budget): a window's cost is bounded
                     cue_at: list[int] = []
@@ -238,6 +243,20 @@ class Document:
             return False
         first = _LETTER.search(self.text, start, start + 6)
         return bool(first) and first.group(0).islower()
+
+
+_TITLE_CASE: list[Callable[[str], bool]] = []  # the actor finder's headline test, once imported
+
+
+def _is_title_case(text: str) -> bool:
+    """:func:`mediakit.actors.is_title_case`, imported on first use (the quote finder alone does not load
+    the actor finder) and then kept: an import statement in a function runs the import machinery at
+    every call."""
+    if not _TITLE_CASE:
+        from ..actors import is_title_case
+
+        _TITLE_CASE.append(is_title_case)
+    return _TITLE_CASE[0](text)
 
 
 def window_note(lengths: list[int]) -> str:

@@ -7,6 +7,7 @@ quotations and punctuation marks of that view.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .marks import Quotation
 from .verbs import cue_words
@@ -184,7 +185,11 @@ def _tokenize_spaced(masked: str, s: int, e: int, cue_at: list[int] | None = Non
 
 
 def tok_text(toks: list[Tok], rng: tuple[int, int]) -> str:
-    return " ".join([t.text for t in toks[rng[0] : rng[1]]])
+    """The tokens ``toks[rng[0]:rng[1]]`` joined by single spaces (a one-word cue is its text)."""
+    a, b = rng[0], rng[1]
+    if b - a == 1 and 0 <= a < len(toks):  # (out of range, the slice below gives "")
+        return toks[a].text
+    return " ".join([t.text for t in toks[a:b]])
 
 
 def worth_reading(sentence: str) -> bool:
@@ -193,10 +198,18 @@ def worth_reading(sentence: str) -> bool:
         return True
     if sentence.isascii():
         # the runs of letters, lower-cased: the same words as re.findall("[a-z]+", sentence.lower()),
-        # by two C calls that need no pattern (every other character becomes a space)
-        return not cue_words().isdisjoint(sentence.translate(_LETTERS_LOWERED).split())
+        # by C calls that need no pattern (every other character becomes a space); as bytes, whose
+        # translate is a plain table look-up per character (str.translate goes through a mapping)
+        words = sentence.encode("ascii").translate(_LETTERS_LOWERED).split()
+        return not _ascii_cue_words().isdisjoint(words)
     return not cue_words().isdisjoint(map(str.lower, _WORD.findall(sentence)))
 
 
-# an ASCII character's letter in lower case, or a space: str.translate's table for worth_reading
-_LETTERS_LOWERED = "".join(chr(i).lower() if chr(i).isalpha() else " " for i in range(128))
+# a byte's letter in lower case if it is an ASCII letter, else a space: bytes.translate's table for worth_reading
+_LETTERS_LOWERED = bytes(ord(chr(i).lower()) if i < 128 and chr(i).isalpha() else 32 for i in range(256))
+
+
+@lru_cache(maxsize=1)
+def _ascii_cue_words() -> frozenset[bytes]:
+    """``cue_words()`` as ASCII bytes (a word with another character never stands in an ASCII sentence)."""
+    return frozenset(w.encode("ascii") for w in cue_words() if w.isascii())
