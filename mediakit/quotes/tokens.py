@@ -130,21 +130,10 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
                 del found[listed:]
                 return _tokenize_spaced(masked, s, e, cue_at)
             for t in _TOKEN.findall(c):
-                tok = new(Tok)
-                tok.text = t
-                tok.start = a = pos
-                pos += len(t)
-                tok.end = pos
-                if t[0].isalnum():
-                    tok.low = low = t.lower()
-                    tok.kind = "w"
-                    if low in words:
-                        found.append(len(out))
-                else:
-                    tok.low = t
-                    tok.kind = "q" if t[0] == OPEN and pos - a > 1 else "p"
-                    if t in words:  # a cue word that is one mark (none in the packaged lexicon)
-                        found.append(len(out))
+                tok = _pattern_token(t, pos)
+                pos = tok.end
+                if tok.low in words:
+                    found.append(len(out))
                 append(tok)
         pos += 1  # the one space after the piece
     return out
@@ -158,30 +147,32 @@ def _tokenize_spaced(masked: str, s: int, e: int, cue_at: list[int] | None = Non
     """:func:`tokenize` by ``_SPACED_TOKEN`` alone (any spacing)."""
     words = cue_words() if cue_at is not None else frozenset()
     found = cue_at if cue_at is not None else []
-    out = []
+    out: list[Tok] = []
     append = out.append
-    new = object.__new__
     pos = s
     # findall (strings, no match objects) with offsets counted from the lengths: see _SPACED_TOKEN
     for space, t in _SPACED_TOKEN.findall(masked, s, e):
-        a = pos + len(space)
-        pos = b = a + len(t)
-        tok = new(Tok)
-        tok.text = t
-        tok.start = a
-        tok.end = b
-        if t[0].isalnum():
-            tok.low = low = t.lower()
-            tok.kind = "w"
-            if low in words:
-                found.append(len(out))
-        else:
-            tok.low = t
-            tok.kind = "q" if t[0] == OPEN and b - a > 1 else "p"
-            if t in words:  # a cue word that is one mark (none in the packaged lexicon)
-                found.append(len(out))
+        tok = _pattern_token(t, pos + len(space))
+        pos = tok.end
+        if tok.low in words:  # (a mark's low is itself: a cue word that is one mark, none in the lexicon)
+            found.append(len(out))
         append(tok)
     return out
+
+
+def _pattern_token(t: str, a: int) -> Tok:
+    """The token of a match ``t`` of ``_TOKEN`` starting at offset ``a``: a word, a quotation or a mark."""
+    tok = object.__new__(Tok)  # bare, its slots set here: no Python __init__ call
+    tok.text = t
+    tok.start = a
+    tok.end = b = a + len(t)
+    if t[0].isalnum():
+        tok.low = t.lower()
+        tok.kind = "w"
+    else:
+        tok.low = t
+        tok.kind = "q" if t[0] == OPEN and b - a > 1 else "p"
+    return tok
 
 
 def tok_text(toks: list[Tok], rng: tuple[int, int]) -> str:
