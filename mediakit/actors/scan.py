@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, filterfalse
+from itertools import accumulate
 
 from ..budget import check
 from ..model import Span
@@ -68,19 +68,42 @@ def _whole_tokens(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if WORD.fullmatch(w))
 
 
-def word_tokens(low: str, words: frozenset[str]) -> set[str]:
-    """``words.intersection(WORD.findall(low))``, with the pattern reading only a part of the text.
+# bytes.translate table: ASCII lower-case letters kept, every other byte made a space
+_KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyz")
+_TO_SPACE = bytes(c if c in _KEEP else 32 for c in range(256))
 
-    No token holds white space, so the tokens of ``low`` are those of its space-separated words, and
-    each distinct word needs reading once however often it recurs. A word of ASCII letters alone is
-    one token, itself (tested against ``words`` as a set); the pattern reads only the other distinct
-    words (with a mark, an apostrophe, a digit, another letter), in one call, joined by spaces."""
+
+@lru_cache(maxsize=8)
+def _split_words(words: frozenset[str]) -> tuple[frozenset[bytes], tuple[str, ...]]:
+    """The whole-token words of ``words`` (:func:`_whole_tokens`) of ASCII lower-case letters alone, as
+    bytes, and the others (a hyphen, an apostrophe, another letter: "shi'ites", "m\u0101ori")."""
     whole = _whole_tokens(words)
-    distinct = set(low.split())
-    hits = set(whole.intersection(distinct))
-    other = set(filterfalse(str.isalpha, distinct))
-    other.update(filterfalse(str.isascii, distinct))
-    hits.update(whole.intersection(WORD.findall(" ".join(other))))
+    plain = frozenset(w.encode() for w in whole if _KEEP.issuperset(w.encode()))
+    return plain, tuple(w for w in whole if w.encode() not in plain)
+
+
+def word_candidates(low: str, words: frozenset[str]) -> set[str]:
+    """The words of ``words`` that may be ``WORD`` tokens of the lower-cased text ``low``: every
+    token among them (``words.intersection(WORD.findall(low))``) and a few more, read without the
+    pattern and without gathering the text's distinct words.
+
+    A token of ASCII lower-case letters has none on either side (a letter before it would have
+    opened or continued a token, one after it continued it), so it still stands whole between
+    spaces once every other byte of the text's UTF-8 is made a space (one table look-up per byte),
+    and the split pieces are tested against the words at once. The few words with another character
+    count when they occur at all. A word that comes back but is no token
+    ("officials" in "officials\u2019", "x_officials") is found by :func:`find_words` only beside a
+    ``_`` if at all (anywhere else its neighbours are no token characters, and it would be a token
+    there): :meth:`Finder._sources` tests those places against the span's own tokens. (But "\u00d7"
+    and "\u00f7" open a token with no word character: a text holding one is read by the pattern.)"""
+    utf8 = low.encode()
+    if b"\xc3\x97" in utf8 or b"\xc3\xb7" in utf8:
+        # "\u00d7" or "\u00f7", the two characters that open a token but are no word characters: a
+        # token may start right after one ("\u00d7officials"), where find_words sees a whole word
+        return set(_whole_tokens(words).intersection(WORD.findall(low)))
+    plain, other = _split_words(words)
+    hits = {w.decode() for w in plain.intersection(utf8.translate(_TO_SPACE).split())}
+    hits.update(w for w in other if w in low)
     return hits
 
 
@@ -151,7 +174,7 @@ class Finder:
         found = self.found
         spans = found.spans
         occupied: list[list[tuple[int, int]]] = [[] for _ in spans]
-        hits = word_tokens(found.all_low(), lex.scan_words)
+        hits = word_candidates(found.all_low(), lex.scan_words)
         if not hits:
             return occupied
         span_hits: dict[int, set[str]] = {}  # span by span, only where a "_" makes it needed
