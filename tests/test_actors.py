@@ -424,3 +424,27 @@ def test_the_reporter_hint_is_the_pattern_search(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     assert _reporter_hint(text) == (_REPORTER_HINT.search(text) is not None)
+
+
+_ROLE_PIECES = ["the", "UN", "chief", "spokesman", "for", "of", "For", "OF", "x_chief", "_", ",", " ", "  ", "\u00a0", "\t",
+                "\n", "-", ".", "'", "\u2019", "Ms", "Ana", "Minister", "Energy", "foreign", "ministry", "(", "\u201c",
+                "said", "Okafor's", "father", "offer", "fort", "xof", "ofx", "chief.", "3", "\u00e9", "Harbour", "by"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ROLE_PIECES), max_size=40), st.integers(0, 3))
+def test_the_comma_pre_check_turns_away_only_commas_that_close_no_role(pieces: list[str], cut: int) -> None:
+    from mediakit.actors import classify
+    from mediakit.actors.candidates import Found
+    from mediakit.model import Span
+
+    text = " ".join(pieces) + ", Zed Q"
+    s = len(text) - 5 - cut
+    found = Found(text, [Span(0, len(text))])
+    names = classify.NameClassifier(found, True)
+    quick = names._role_before_long(found.spans[0], s)
+    check, classify._role_may_close = classify._role_may_close, lambda *args: True
+    try:
+        assert names._role_before_long(found.spans[0], s) == quick
+    finally:
+        classify._role_may_close = check

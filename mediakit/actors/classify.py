@@ -259,13 +259,15 @@ class NameClassifier:
             j -= 1
         if j < 0:
             return None
+        lo = max(0, s - 120)
         if text[j] != ",":
             k = j
             while k >= 0 and (text[k].isalnum() or text[k] in "-.'\u2019"):
                 k -= 1
             if text[k + 1 : j + 1].lower().rstrip(".") not in lex.role_words:
                 return None
-        lo = max(0, s - 120)
+        elif j >= lo and not _role_may_close(text, lo, j, lex):
+            return None  # (most commas before a name close no role: the words need no reading one by one)
         toks = BACK_TOK.findall(text, lo, s)
         if not toks:
             return None
@@ -322,6 +324,25 @@ class NameClassifier:
         aff = affiliation_of(" ".join(aff_toks)) if aff_toks else None
         return RoleBefore(role, aff, lex.roles.get(toks[j].lower()))
 
+def _role_may_close(text: str, lo: int, j: int, lex: Lexicon) -> bool:
+    """Can the words of ``text[lo:j]`` before the comma at ``j`` hold the role that
+    :meth:`NameClassifier._role_before_long` finds before it? Only if the word just before the comma is
+    a role word, or a "for" or "of" stands among the words (a role word must be followed by one of
+    them when the comma does not follow it). Tested on the text, without splitting it into words: a
+    False here is a None there (a True may still be one)."""
+    q = j
+    while q > lo and text[q - 1].isspace():
+        q -= 1
+    k = q
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in "-.'\u2019"):
+        k -= 1
+    # the word as BACK_TOK reads it: its marks before the first letter or digit are words of their own
+    # (a "_" stops the walk early: then the word read is shorter, and may only pass more often)
+    if text[k:q].lstrip("-.'\u2019").lower() in lex.role_words:
+        return True
+    return _FOR_OR_OF.search(text[lo:j]) is not None
+
+
 def _locative_before(lex: Lexicon, text: str, s: int, plain: str | None = None) -> bool:
     """Does a place preposition ("in", "near", "visit to") end the 25 characters before ``s``?
     ``plain``: :func:`_plain_word_before` at ``s``, if known (the last of those words)."""
@@ -358,6 +379,9 @@ def _plain_word_before(text: str, s: int) -> str | None:
 
 # read on the reversed text before a name: the spaces, then a comma or the word ([^\W_] is str.isalnum)
 _GAP_AND_WORD_REVERSED = re.compile(r"[ \t\u00a0]*(,|(?:[^\W_]|[-.'\u2019])*)")
+# "for" or "of" as a BACK_TOK word, in any case (or a few more places): opening with a plain character
+# set, so that the search jumps from one f/o to the next
+_FOR_OR_OF = re.compile(r"[FfOo](?<!\w[FfOo])(?:(?<=[Ff])[Oo][Rr]|(?<=[Oo])[Ff])(?![\w'\u2019.-])")
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "coalition MPs": people, not an organisation
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 PERSON_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\b(?=[,.;]|\s+(?:who|from|at|in|of|for|with|and|said|says)\b)")
