@@ -98,14 +98,13 @@ class Salience(MentionIndex):
         if more:
             self._cut_here()
         for s, e, a in mentions:
-            if e > hi or self.inside_quote(s):
-                continue
-            subject = self._subject_like(lo, s)
-            if id(a) in seen or not self._fits(a, types):
+            if e > hi or id(a) in seen or not self._fits(a, types) or self.inside_quote(s):
                 continue
             penalty = self._gender_penalty(a, want)
             if penalty is None:
                 continue
+            # (read only for a mention that fits: most of a sentence's mentions do not)
+            subject = self._subject_like(lo, s)
             if current and not subject:
                 continue
             modifier = self._modifier(e)
