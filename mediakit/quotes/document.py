@@ -34,7 +34,7 @@ from .records import Found
 from .result import Quote, speaker_kind
 from .rules import render
 from .sentence import Sentence
-from .tokens import CLOSE, mask, tokenize, worth_reading
+from .tokens import CLOSE, Tok, mask, tokenize, worth_reading
 from .verbs import cue_entry
 from .words import ABBREVIATIONS, UNATTRIBUTED_WORDS
 
@@ -114,6 +114,7 @@ class Document:
         self.q_starts = [p[0] for q in self.quotations for p in q.pieces]
         self.q_of_piece = [q for q in self.quotations for _ in q.pieces]
         self.windowed: list[int] = []  # the length of each sentence read in windows
+        self._token_pool: list[Tok] = []  # token objects refilled sentence after sentence (see run)
 
     def title_like(self, pi: int) -> bool:
         """Is paragraph ``pi`` a headline in title case (``Mayor Says Ferry Will Resume``)?"""
@@ -152,7 +153,10 @@ class Document:
                 for ws, we in self.windows(ss, se):
                     check()  # the article's time budget, if any (mediakit.budget): a window's cost is bounded
                     cue_at: list[int] = []
-                    toks = tokenize(self.masked, ws, we, cue_at, sentence if we - ws == se - ss else None)
+                    # the window's tokens are read here and none is kept (a Found holds offsets and
+                    # text), so each window refills the same token objects (tokenize's pool)
+                    toks = tokenize(self.masked, ws, we, cue_at, sentence if we - ws == se - ss else None,
+                                    self._token_pool)
                     if toks:
                         here.extend(sentence_attributions(Sentence(self, toks, pi, cue_at)))
             here.extend(colon_intro(self, pi, here))
