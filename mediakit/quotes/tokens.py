@@ -68,8 +68,8 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
     ``masked[s:e]`` when the caller has it already (not copied again).
 
     Given a ``pool`` (a list the caller keeps, empty at first), the tokens are the pool's objects
-    filled in again, and the pool grows when it holds too few: making and freeing a token object
-    costs more than filling its slots. The tokens of the previous call with the same pool are then
+    filled in again, and the pool grows when it holds too few (a piece the pattern reads gets new
+    objects): making and freeing a token object costs more than filling its slots. The tokens of the previous call with the same pool are then
     overwritten, so a caller passes a pool only when it reads each call's tokens before the next
     call and keeps none of them (:meth:`Document.run <mediakit.quotes.document.Document.run>`).
 
@@ -87,18 +87,17 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
     words = cue_words() if cue_at is not None else frozenset()
     found = cue_at if cue_at is not None else []
     listed = len(found)  # (cue_at may hold indices already: only this call's are dropped on a re-read)
-    out: list[Tok] = []
-    append = out.append
     if pool is None:
         pool = []
-    if len(pool) < 2 * len(pieces):  # a piece below makes at most two tokens from the pool
+    if len(pool) < 2 * len(pieces):  # a piece below takes at most two tokens from the pool...
         pool.extend([Tok() for _ in range(2 * len(pieces) - len(pool))])
-    taken = 0  # the pool's tokens taken so far
+    size = len(pool)
+    # ...in order, so the tokens are the pool's first ``taken`` (one slice at the end, no append each)
+    taken = 0
     pos = s
     for c in pieces:
         if c.isascii() and c.isalnum():  # a plain word: [A-Za-z0-9]+ is one token of _TOKEN
             tok = pool[taken]
-            taken += 1
             tok.text = c
             tok.start = pos
             pos += len(c)
@@ -106,11 +105,10 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
             tok.low = low = c.lower()
             tok.kind = "w"
             if low in words:
-                found.append(len(out))
-            append(tok)
+                found.append(taken)
+            taken += 1
         elif c[-1] in _CLOSING and c.isascii() and c[:-1].isalnum():  # "said," "year." "Lee)"
             tok = pool[taken]
-            taken += 1
             tok.text = w = c[:-1]
             tok.start = pos
             pos += len(w)
@@ -118,41 +116,46 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
             tok.low = low = w.lower()
             tok.kind = "w"
             if low in words:
-                found.append(len(out))
-            append(tok)
-            tok = pool[taken]
-            taken += 1
+                found.append(taken)
+            tok = pool[taken + 1]
             tok.text = tok.low = mark = c[-1]
             tok.start = pos
             pos += 1
             tok.end = pos
             tok.kind = "p"
             if mark in words:
-                found.append(len(out))
-            append(tok)
+                found.append(taken + 1)
+            taken += 2
         elif c[0] == OPEN and c.find(CLOSE) == len(c) - 1 and len(c) > 1:  # a masked quotation, alone
             tok = pool[taken]
-            taken += 1
             tok.text = tok.low = c
             tok.start = pos
             pos += len(c)
             tok.end = pos
             tok.kind = "q"
             if c in words:
-                found.append(len(out))
-            append(tok)
+                found.append(taken)
+            taken += 1
         else:
             if OPEN in c and c.find(CLOSE, c.rindex(OPEN)) == -1:
                 # an opening mark whose quotation token might run on past the space
                 del found[listed:]
+                del pool[size:]
                 return _tokenize_spaced(masked, s, e, cue_at)
+            made = []
             for t in _TOKEN.findall(c):
                 tok = _pattern_token(t, pos)
                 pos = tok.end
                 if tok.low in words:
-                    found.append(len(out))
-                append(tok)
+                    found.append(taken + len(made))
+                made.append(tok)
+            # new objects, put in at ``taken``: the pool's unused objects move up, as many as before
+            pool[taken:taken] = made
+            taken += len(made)
         pos += 1  # the one space after the piece
+    out = pool[:taken]
+    if len(pool) > size:
+        del pool[size:]  # the pool keeps its size (the objects put in above stay in ``out`` only)
     return out
 
 
