@@ -74,7 +74,7 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None, notes: list[s
     found = doc.run()
     if doc.windowed and notes is not None:
         notes.append(window_note(doc.windowed))
-    to_source = (lambda i: i) if view.is_identity else view.to_source
+    to_source = None if view.is_identity else view.to_source
     quotes = [_to_quote(f, source, norm, to_source) for f in found]
     return _dedupe(quotes)
 
@@ -281,17 +281,24 @@ def _clean_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _to_quote(f: Found, source: str, norm: str, to_source: Callable[[int], int]) -> Quote:
-    """The public record, offsets mapped back to the source by ``to_source``."""
-    s, e = to_source(f.start), to_source(f.end)
+def _to_quote(f: Found, source: str, norm: str, to_source: Callable[[int], int] | None) -> Quote:
+    """The public record, offsets mapped back to the source by ``to_source`` (None: the source and
+    the normalised text share their offsets, which are then taken as they are, with no call each)."""
+    s, e = f.pieces[0][0], f.pieces[-1][1]  # (f.start and f.end, without the property calls)
+    if to_source is not None:
+        s, e = to_source(s), to_source(e)
     cs = ce = ss = se = None
     cue = cue_class = spk = spk_kind = None
     if f.cue:
-        cs, ce = to_source(f.cue[0]), to_source(f.cue[1])
+        cs, ce = f.cue
+        if to_source is not None:
+            cs, ce = to_source(cs), to_source(ce)
         cue = source[cs:ce]
         cue_class = f.entry.cls if f.entry else None
     if f.speaker:
-        ss, se = to_source(f.speaker[0]), to_source(f.speaker[1])
+        ss, se = f.speaker
+        if to_source is not None:
+            ss, se = to_source(ss), to_source(se)
         spk = source[ss:se]
         spk_kind = speaker_kind(norm[f.speaker[0] : f.speaker[1]])
     return Quote(s, e, f.kind, cs, ce, cue, cue_class, ss, se, spk, spk_kind, f.rule, f.inherited, f.rule_id)
