@@ -137,6 +137,7 @@ class Document:
         them, then long quotations nobody claimed."""
         found: list[Found] = []
         per_para: list[list[Found]] = []
+        sent = Sentence(self, [], 0)
         for pi, (ps, pe) in enumerate(self.paras):
             here: list[Found] = []
             paragraph = self.masked[ps:pe]
@@ -158,7 +159,9 @@ class Document:
                     toks = tokenize(self.masked, ws, we, cue_at, sentence if we - ws == se - ss else None,
                                     self._token_pool)
                     if toks:
-                        here.extend(sentence_attributions(Sentence(self, toks, pi, cue_at)))
+                        # (one Sentence refilled like the tokens, for the same reason: none is kept)
+                        sent.toks, sent.para, sent.cue_at = toks, pi, cue_at
+                        here.extend(sentence_attributions(sent))
             here.extend(colon_intro(self, pi, here))
             per_para.append(here)
         for pi, here in enumerate(per_para):
