@@ -69,8 +69,10 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None, notes: list[s
         paras = _clean_spans([(max(0, p.start), min(n, p.end)) for p in paragraphs])
     else:
         paras = _clean_spans([(to_norm(max(0, p.start)), to_norm(min(n, p.end))) for p in paragraphs])
+    # a character of the source at a normalised offset (the offsets are the same when normalising kept them)
+    source_char = source.__getitem__ if view.is_identity else lambda i: source[view.to_source(i)]
     # a single-quoted quotation opens with a curly mark (see marks.py): none in the source, none sought
-    doc = Document(norm, paras, lambda i: source[view.to_source(i)], "\u2018" in source)
+    doc = Document(norm, paras, source_char, "\u2018" in source)
     found = doc.run()
     if doc.windowed and notes is not None:
         notes.append(window_note(doc.windowed))
@@ -151,7 +153,8 @@ class Document:
                     sentence = self.masked[ss:se]  # copied once, for the test and the tokens
                     if not worth_reading(sentence):
                         continue
-                for ws, we in self.windows(ss, se):
+                # (a sentence within the window length, nearly all, is its one window without a call)
+                for ws, we in self.windows(ss, se) if se - ss > SENTENCE_WINDOW else ((ss, se),):
                     check()  # the article's time budget, if any (mediakit.budget): a window's cost is bounded
                     cue_at: list[int] = []
                     # the window's tokens are read here and none is kept (a Found holds offsets and
