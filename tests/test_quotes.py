@@ -643,6 +643,14 @@ def test_tokenize_fast_paths_give_the_patterns_tokens(pieces: list[str], gaps: l
     plain: list[int] = [7]
     assert rows(tokenize(text, s, e, fast)) == rows(_tokenize_spaced(text, s, e, plain))
     assert fast == plain
+    # refilling the objects of a pool (the same pool for every example: the tokens of one text are
+    # overwritten by the next) gives the same tokens
+    pooled: list[int] = [7]
+    assert rows(tokenize(text, s, e, pooled, None, _TOKEN_POOL)) == rows(_tokenize_spaced(text, s, e))
+    assert pooled == fast
+
+
+_TOKEN_POOL: list = []  # see test_tokenize_fast_paths_give_the_patterns_tokens
 
 
 def test_tok_text_is_the_tokens_joined_by_spaces() -> None:

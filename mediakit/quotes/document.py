@@ -34,7 +34,7 @@ from .records import Found
 from .result import Quote, speaker_kind
 from .rules import render
 from .sentence import Sentence
-from .tokens import CLOSE, mask, tokenize, worth_reading
+from .tokens import CLOSE, Tok, mask, tokenize, worth_reading
 from .verbs import cue_entry
 from .words import ABBREVIATIONS, UNATTRIBUTED_WORDS
 
@@ -69,12 +69,14 @@ def find_quotes(source: str, paragraphs: list[Span] | None = None, notes: list[s
         paras = _clean_spans([(max(0, p.start), min(n, p.end)) for p in paragraphs])
     else:
         paras = _clean_spans([(to_norm(max(0, p.start)), to_norm(min(n, p.end))) for p in paragraphs])
+    # a character of the source at a normalised offset (the offsets are the same when normalising kept them)
+    source_char = source.__getitem__ if view.is_identity else lambda i: source[view.to_source(i)]
     # a single-quoted quotation opens with a curly mark (see marks.py): none in the source, none sought
-    doc = Document(norm, paras, lambda i: source[view.to_source(i)], "\u2018" in source)
+    doc = Document(norm, paras, source_char, "\u2018" in source)
     found = doc.run()
     if doc.windowed and notes is not None:
         notes.append(window_note(doc.windowed))
-    to_source = (lambda i: i) if view.is_identity else view.to_source
+    to_source = None if view.is_identity else view.to_source
     quotes = [_to_quote(f, source, norm, to_source) for f in found]
     return _dedupe(quotes)
 
@@ -114,6 +116,7 @@ class Document:
         self.q_starts = [p[0] for q in self.quotations for p in q.pieces]
         self.q_of_piece = [q for q in self.quotations for _ in q.pieces]
         self.windowed: list[int] = []  # the length of each sentence read in windows
+        self._token_pool: list[Tok] = []  # token objects refilled sentence after sentence (see run)
 
     def title_like(self, pi: int) -> bool:
         """Is paragraph ``pi`` a headline in title case (``Mayor Says Ferry Will Resume``)?"""
@@ -136,6 +139,7 @@ class Document:
         them, then long quotations nobody claimed."""
         found: list[Found] = []
         per_para: list[list[Found]] = []
+        sent = Sentence(self, [], 0)
         for pi, (ps, pe) in enumerate(self.paras):
             here: list[Found] = []
             paragraph = self.masked[ps:pe]
@@ -149,12 +153,18 @@ class Document:
                     sentence = self.masked[ss:se]  # copied once, for the test and the tokens
                     if not worth_reading(sentence):
                         continue
-                for ws, we in self.windows(ss, se):
+                # (a sentence within the window length, nearly all, is its one window without a call)
+                for ws, we in self.windows(ss, se) if se - ss > SENTENCE_WINDOW else ((ss, se),):
                     check()  # the article's time budget, if any (mediakit.budget): a window's cost is bounded
                     cue_at: list[int] = []
-                    toks = tokenize(self.masked, ws, we, cue_at, sentence if we - ws == se - ss else None)
+                    # the window's tokens are read here and none is kept (a Found holds offsets and
+                    # text), so each window refills the same token objects (tokenize's pool)
+                    toks = tokenize(self.masked, ws, we, cue_at, sentence if we - ws == se - ss else None,
+                                    self._token_pool)
                     if toks:
-                        here.extend(sentence_attributions(Sentence(self, toks, pi, cue_at)))
+                        # (one Sentence refilled like the tokens, for the same reason: none is kept)
+                        sent.toks, sent.para, sent.cue_at = toks, pi, cue_at
+                        here.extend(sentence_attributions(sent))
             here.extend(colon_intro(self, pi, here))
             per_para.append(here)
         for pi, here in enumerate(per_para):
@@ -277,17 +287,24 @@ def _clean_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _to_quote(f: Found, source: str, norm: str, to_source: Callable[[int], int]) -> Quote:
-    """The public record, offsets mapped back to the source by ``to_source``."""
-    s, e = to_source(f.start), to_source(f.end)
+def _to_quote(f: Found, source: str, norm: str, to_source: Callable[[int], int] | None) -> Quote:
+    """The public record, offsets mapped back to the source by ``to_source`` (None: the source and
+    the normalised text share their offsets, which are then taken as they are, with no call each)."""
+    s, e = f.pieces[0][0], f.pieces[-1][1]  # (f.start and f.end, without the property calls)
+    if to_source is not None:
+        s, e = to_source(s), to_source(e)
     cs = ce = ss = se = None
     cue = cue_class = spk = spk_kind = None
     if f.cue:
-        cs, ce = to_source(f.cue[0]), to_source(f.cue[1])
+        cs, ce = f.cue
+        if to_source is not None:
+            cs, ce = to_source(cs), to_source(ce)
         cue = source[cs:ce]
         cue_class = f.entry.cls if f.entry else None
     if f.speaker:
-        ss, se = to_source(f.speaker[0]), to_source(f.speaker[1])
+        ss, se = f.speaker
+        if to_source is not None:
+            ss, se = to_source(ss), to_source(se)
         spk = source[ss:se]
         spk_kind = speaker_kind(norm[f.speaker[0] : f.speaker[1]])
     return Quote(s, e, f.kind, cs, ce, cue, cue_class, ss, se, spk, spk_kind, f.rule, f.inherited, f.rule_id)

@@ -60,7 +60,7 @@ def pair_quotations(text: str, paras: list[tuple[int, int]], source_char: Callab
                 open_at, pieces = None, []
         while k < len(marks):
             ms, me = marks[k]
-            role = _mark_role(text, ms, me, ps, pe, source_char(ms))
+            role = _mark_role(text, ms, me, ps, pe, source_char)
             if open_at is None:
                 if role != "close":
                     open_at, piece_start, pieces = ms, ms, []
@@ -129,9 +129,10 @@ def _rstrip(text: str, s: int, e: int) -> int:
     return e
 
 
-def _mark_role(text: str, ms: int, me: int, ps: int, pe: int, original: str) -> str:
-    """'open', 'close' or 'either' for a double mark: curly marks say which they are, straight marks
-    are read from the spaces around them."""
+def _mark_role(text: str, ms: int, me: int, ps: int, pe: int, source_char: Callable[[int], str]) -> str:
+    """'open', 'close' or 'either' for a double mark: straight marks are read from the spaces around
+    them, else the mark's form in the source (``source_char(ms)``, looked up only then) says which
+    it is when it is curly."""
     if text[ms:me] == "``":
         return "open"
     prev = text[ms - 1] if ms > ps else " "
@@ -142,6 +143,7 @@ def _mark_role(text: str, ms: int, me: int, ps: int, pe: int, original: str) -> 
         return "open"
     if space_after and not space_before:
         return "close"
+    original = source_char(ms)
     if original in _OPENING_SOURCE:
         return "open"
     if original in _CLOSING_SOURCE:

@@ -31,7 +31,9 @@ class Tok:
     ``start``/``end`` are offsets, ``text`` the token, ``low`` its lower case (words only; other
     tokens keep their text) and ``kind`` ``"w"`` (word), ``"q"`` (masked quotation) or ``"p"``
     (punctuation). Made only by :func:`tokenize`, tens of thousands per article set, so it is a bare
-    slotted class filled in place (see there) rather than a dataclass.
+    slotted class with no ``__init__``, made empty by ``Tok()`` and filled in place (see there),
+    rather than a dataclass: with no Python ``__init__``, ``Tok()`` runs no Python frame, and it is
+    cheaper than ``object.__new__(Tok)``, a call through a wrapper that packs its argument in a tuple.
     """
 
     __slots__ = ("start", "end", "text", "low", "kind")
@@ -59,10 +61,17 @@ def mask(text: str, quotations: list[Quotation]) -> str:
     return "".join(parts)
 
 
-def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part: str | None = None) -> list[Tok]:
+def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part: str | None = None,
+             pool: list[Tok] | None = None) -> list[Tok]:
     """Words, masked quotations and punctuation marks of ``masked[s:e]``. Given ``cue_at``, the
     indices of the words in ``cue_words()`` are appended to it on the way; ``part`` is
     ``masked[s:e]`` when the caller has it already (not copied again).
+
+    Given a ``pool`` (a list the caller keeps, empty at first), the tokens are the pool's objects
+    filled in again, and the pool grows when it holds too few (a piece the pattern reads gets new
+    objects): making and freeing a token object costs more than filling its slots. The tokens of the previous call with the same pool are then
+    overwritten, so a caller passes a pool only when it reads each call's tokens before the next
+    call and keeps none of them (:meth:`Document.run <mediakit.quotes.document.Document.run>`).
 
     The same tokens as ``_SPACED_TOKEN`` finds, made cheaper: the text is cut at its spaces (one C
     call), and a piece that is a plain ASCII word, or such a word and one closing mark (``said,``),
@@ -78,13 +87,17 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
     words = cue_words() if cue_at is not None else frozenset()
     found = cue_at if cue_at is not None else []
     listed = len(found)  # (cue_at may hold indices already: only this call's are dropped on a re-read)
-    out: list[Tok] = []
-    append = out.append
-    new = object.__new__  # creating the token bare and setting its slots skips a Python __init__ call
+    if pool is None:
+        pool = []
+    if len(pool) < 2 * len(pieces):  # a piece below takes at most two tokens from the pool...
+        pool.extend([Tok() for _ in range(2 * len(pieces) - len(pool))])
+    size = len(pool)
+    # ...in order, so the tokens are the pool's first ``taken`` (one slice at the end, no append each)
+    taken = 0
     pos = s
     for c in pieces:
         if c.isascii() and c.isalnum():  # a plain word: [A-Za-z0-9]+ is one token of _TOKEN
-            tok = new(Tok)
+            tok = pool[taken]
             tok.text = c
             tok.start = pos
             pos += len(c)
@@ -92,10 +105,10 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
             tok.low = low = c.lower()
             tok.kind = "w"
             if low in words:
-                found.append(len(out))
-            append(tok)
+                found.append(taken)
+            taken += 1
         elif c[-1] in _CLOSING and c.isascii() and c[:-1].isalnum():  # "said," "year." "Lee)"
-            tok = new(Tok)
+            tok = pool[taken]
             tok.text = w = c[:-1]
             tok.start = pos
             pos += len(w)
@@ -103,39 +116,46 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
             tok.low = low = w.lower()
             tok.kind = "w"
             if low in words:
-                found.append(len(out))
-            append(tok)
-            tok = new(Tok)
+                found.append(taken)
+            tok = pool[taken + 1]
             tok.text = tok.low = mark = c[-1]
             tok.start = pos
             pos += 1
             tok.end = pos
             tok.kind = "p"
             if mark in words:
-                found.append(len(out))
-            append(tok)
+                found.append(taken + 1)
+            taken += 2
         elif c[0] == OPEN and c.find(CLOSE) == len(c) - 1 and len(c) > 1:  # a masked quotation, alone
-            tok = new(Tok)
+            tok = pool[taken]
             tok.text = tok.low = c
             tok.start = pos
             pos += len(c)
             tok.end = pos
             tok.kind = "q"
             if c in words:
-                found.append(len(out))
-            append(tok)
+                found.append(taken)
+            taken += 1
         else:
             if OPEN in c and c.find(CLOSE, c.rindex(OPEN)) == -1:
                 # an opening mark whose quotation token might run on past the space
                 del found[listed:]
+                del pool[size:]
                 return _tokenize_spaced(masked, s, e, cue_at)
+            made = []
             for t in _TOKEN.findall(c):
                 tok = _pattern_token(t, pos)
                 pos = tok.end
                 if tok.low in words:
-                    found.append(len(out))
-                append(tok)
+                    found.append(taken + len(made))
+                made.append(tok)
+            # new objects, put in at ``taken``: the pool's unused objects move up, as many as before
+            pool[taken:taken] = made
+            taken += len(made)
         pos += 1  # the one space after the piece
+    out = pool[:taken]
+    if len(pool) > size:
+        del pool[size:]  # the pool keeps its size (the objects put in above stay in ``out`` only)
     return out
 
 
@@ -162,7 +182,7 @@ def _tokenize_spaced(masked: str, s: int, e: int, cue_at: list[int] | None = Non
 
 def _pattern_token(t: str, a: int) -> Tok:
     """The token of a match ``t`` of ``_TOKEN`` starting at offset ``a``: a word, a quotation or a mark."""
-    tok = object.__new__(Tok)  # bare, its slots set here: no Python __init__ call
+    tok = Tok()  # empty (no __init__), its slots set here
     tok.text = t
     tok.start = a
     tok.end = b = a + len(t)

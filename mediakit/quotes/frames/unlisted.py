@@ -5,12 +5,15 @@ inside a sentence with no reporting verb (the speaker is the sentence's subject)
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
+
 from ..marks import Quotation
 from ..records import Found
 from ..rules import render
 from ..sentence import Sentence
 from ..speakers import main_subject, np_after_quote
-from ..tokens import OPEN, tok_text
+from ..tokens import OPEN, Tok, tok_text
 from ..words import LONG_QUOTE
 
 
@@ -19,12 +22,13 @@ def unlisted_verbs(sent: Sentence) -> list[Found]:
     ``Lee interjected: "..."``; ``Lee referenced a report that "..."``."""
     toks = sent.toks
     out: list[Found] = []
-    if not toks or sent.doc.masked.find(OPEN, toks[0].start, toks[-1].end) == -1:
+    at = sent.doc.masked.find(OPEN, toks[0].start, toks[-1].end) if toks else -1
+    if at == -1:
         return out  # no quotation token: every one opens with the mark
     end = len(toks)
     while end > 0 and toks[end - 1].kind == "p" and toks[end - 1].text in ".!?":
         end -= 1
-    for x in [x for x, t in enumerate(toks) if t.kind == "q"]:
+    for x in _quotation_tokens(toks, sent.doc.masked, at):
         t = toks[x]
         q = sent.doc.quotation_at(t.start)
         if q is None or q.claimed:
@@ -50,6 +54,23 @@ def unlisted_verbs(sent: Sentence) -> list[Found]:
                 found = _quote_found(sent, q, spk, None, rid, render(rid, speaker=tok_text(toks, spk[:2])))
         if found is not None:
             out.append(found)
+    return out
+
+
+_START = attrgetter("start")
+
+
+def _quotation_tokens(toks: list[Tok], masked: str, at: int) -> list[int]:
+    """The indices of the quotation tokens of ``toks``, given ``at``, the offset of the first opening
+    mark among them. Every quotation token starts with the mark, so they are found from the marks'
+    offsets (a C search) by bisection, not by reading the kind of every token."""
+    out: list[int] = []
+    stop = toks[-1].end
+    while at != -1:
+        k = bisect_left(toks, at, key=_START)
+        if k < len(toks) and toks[k].start == at and toks[k].kind == "q":  # (a mark may stand inside one)
+            out.append(k)
+        at = masked.find(OPEN, at + 1, stop)
     return out
 
 
