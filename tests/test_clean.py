@@ -610,3 +610,13 @@ def test_a_one_line_article_read_as_a_caption_keeps_its_text(source, text, credi
     assert paragraph_texts(art) == [text or source]
     assert [c.credit for c in art.captions] == credits and not [c for c in art.captions if c.text]
     assert any(f.startswith("clean: no line read as article text") for f in art.flags)
+
+
+def test_a_credit_alone_is_not_kept_as_the_only_text() -> None:
+    """A page whose lines all became metadata or boilerplate keeps its longest caption line as text, but not
+    a line that is a credit alone ("Photo: Someone"): taking its credit off would leave an empty paragraph."""
+    line = "The council met on Monday and agreed the budget for next year, officials said."
+    source = "Photo: Someone\n" + "\n".join([line] * 3)
+    art = clean_text(source)
+    check_invariant(source, art)
+    assert all(p.text(source).strip() for p in art.paragraphs)

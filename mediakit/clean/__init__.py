@@ -53,6 +53,7 @@ from __future__ import annotations
 
 from ..budget import check
 from ..model import Article, Span
+from .credits import split_credit
 from .lines import Line, read_lines
 from .passes import body, footer, header, hint_lines, main_block
 from .passes.captions import CAPTION_BY_CREDIT, take_tail
@@ -118,7 +119,7 @@ def _keep_some_text(lines: list[Line], art: Article) -> None:
     master.") goes on the prose and stays in the text."""
     if any(ln.role == "paragraph" for ln in lines):
         return
-    taken = [ln for ln in lines if ln.role == "meta" and ln.reason == CAPTION_BY_CREDIT]
+    taken = [ln for ln in lines if ln.role == "meta" and ln.reason == CAPTION_BY_CREDIT and _words_stay(ln)]
     if not taken:
         return
     ln = max(taken, key=lambda x: (x.words, -x.start))
@@ -127,6 +128,15 @@ def _keep_some_text(lines: list[Line], art: Article) -> None:
     if ln.credit is not None and not ln.credit[1][:1].islower():
         take_tail(ln, art)
     art.flags.append(NO_TEXT_BUT_A_CAPTION)
+
+
+def _words_stay(ln: Line) -> bool:
+    """Would the caption line ``ln`` keep words as text once its credit is taken off (as
+    :func:`_keep_some_text` takes it)? A line that is a credit alone ("Photo: Jo Ruiz") would leave none."""
+    if ln.credit is None or ln.credit[1][:1].islower():
+        return True  # kept whole
+    split = split_credit(ln.content)
+    return split is None or bool(split[0].strip())
 
 
 def _collect(lines: list[Line], art: Article) -> None:
