@@ -69,9 +69,10 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
 
     Given a ``pool`` (a list the caller keeps, empty at first), the tokens are the pool's objects
     filled in again, and the pool grows when it holds too few (a piece the pattern reads gets new
-    objects): making and freeing a token object costs more than filling its slots. The tokens of the previous call with the same pool are then
-    overwritten, so a caller passes a pool only when it reads each call's tokens before the next
-    call and keeps none of them (:meth:`Document.run <mediakit.quotes.document.Document.run>`).
+    objects): making and freeing a token object costs more than filling its slots. The tokens of
+    the previous call with the same pool are then overwritten, so a caller passes a pool only when
+    it reads each call's tokens before the next call and keeps none of them
+    (:meth:`Document.run <mediakit.quotes.document.Document.run>`).
 
     The same tokens as ``_SPACED_TOKEN`` finds, made cheaper: the text is cut at its spaces (one C
     call), and a piece that is a plain ASCII word, or such a word and one closing mark (``said,``),
