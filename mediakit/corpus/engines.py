@@ -7,6 +7,7 @@ most twice as many batches as workers are in flight, so memory stays flat howeve
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import sys
 import types
@@ -89,8 +90,11 @@ def run_dask(batches: Iterable[Batch], settings: Settings, out: str, workers: in
             client = Client(scheduler, timeout="20s")
         else:
             with _script_not_rerun():
+                # the workers' own log lines are kept to critical ones: a batch's error comes back through
+                # its future (and so into the failures table), while a worker still sending its heartbeat
+                # as the cluster closes logs a harmless traceback (dask/distributed#7105)
                 cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=None, silence_logs=logging.CRITICAL)
             client = Client(cluster)
     except OSError as e:
         raise EngineError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {e}") from e
