@@ -96,8 +96,9 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
     # ...in order, so the tokens are the pool's first ``taken`` (one slice at the end, no append each)
     taken = 0
     pos = s
+    ascii_part = part.isascii()  # (then no piece needs its own test: one call per piece less)
     for c in pieces:
-        if c.isascii() and c.isalnum():  # a plain word: [A-Za-z0-9]+ is one token of _TOKEN
+        if (ascii_part or c.isascii()) and c.isalnum():  # a plain word: [A-Za-z0-9]+ is one token of _TOKEN
             tok = pool[taken]
             tok.text = c
             tok.start = pos
@@ -108,7 +109,7 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
             if low in words:
                 found.append(taken)
             taken += 1
-        elif c[-1] in _CLOSING and c.isascii() and c[:-1].isalnum():  # "said," "year." "Lee)"
+        elif c[-1] in _CLOSING and (ascii_part or c.isascii()) and c[:-1].isalnum():  # "said," "year." "Lee)"
             tok = pool[taken]
             tok.text = w = c[:-1]
             tok.start = pos
