@@ -726,3 +726,15 @@ def test_content_counts_and_clause_end_match_reading_every_token(pieces: list[st
                 assert counted is not None and counted[0] == quotes
                 assert counted[1] == kinds.count("w") or (not quotes and counted[1] == 2)
             assert _clause_end(sent, s, e) == _clause_end_by_every_test(sent, s, e)
+
+
+def test_the_lexicon_tables_held_by_the_hot_paths_are_the_cached_ones() -> None:
+    """cue_entry, lookup_low, tokenize and worth_reading read the lexicon's tables from globals held
+    from their first read: the same objects the lru_cache functions return."""
+    from mediakit.lexicon import lexicon
+    from mediakit.quotes import tokens, verbs
+
+    assert verbs.lookup_low("said") is lexicon()["said"] and verbs._TABLE is lexicon()
+    assert verbs._MULTI is verbs._multi_forms()
+    tokens.worth_reading("He said so.")
+    assert tokens._CUE_WORDS is verbs.cue_words() and tokens._ASCII_CUE_WORDS is tokens._ascii_cue_words()

@@ -83,9 +83,10 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
     if part is None:
         part = masked[s:e]
     pieces = part.split()
-    if len(pieces) + sum(map(len, pieces)) != len(part) + 1 and pieces:
+    # (the pieces' total length is their join's: one C call, where summing their lengths calls len each)
+    if len(pieces) + len("".join(pieces)) != len(part) + 1 and pieces:
         return _tokenize_spaced(masked, s, e, cue_at)  # a run of spaces, or space at an end
-    words = cue_words() if cue_at is not None else frozenset()
+    words = (_CUE_WORDS or _held_cue_words()) if cue_at is not None else frozenset()
     found = cue_at if cue_at is not None else []
     listed = len(found)  # (cue_at may hold indices already: only this call's are dropped on a re-read)
     if pool is None:
@@ -161,6 +162,19 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
     return out
 
 
+# cue_words() and _ascii_cue_words(), held from their first read: an lru_cache call costs about four
+# times a module global's read, and they never change (see verbs.py)
+_CUE_WORDS: frozenset[str] = frozenset()
+_ASCII_CUE_WORDS: frozenset[bytes] = frozenset()
+
+
+def _held_cue_words(ascii_bytes: bool = False) -> frozenset:
+    """``cue_words()`` (or as ASCII bytes, ``_ascii_cue_words()``), held in the globals above from now on."""
+    global _CUE_WORDS, _ASCII_CUE_WORDS
+    _CUE_WORDS, _ASCII_CUE_WORDS = cue_words(), _ascii_cue_words()
+    return _ASCII_CUE_WORDS if ascii_bytes else _CUE_WORDS
+
+
 # marks that end a plain word and make a token of their own (none is a word character, "'" or "&")
 _CLOSING = frozenset(",.;:!?)")
 
@@ -214,7 +228,7 @@ def worth_reading(sentence: str) -> bool:
         # by C calls that need no pattern (every other character becomes a space); as bytes, whose
         # translate is a plain table look-up per character (str.translate goes through a mapping)
         words = sentence.encode("ascii").translate(_LETTERS_LOWERED).split()
-        return not _ascii_cue_words().isdisjoint(words)
+        return not (_ASCII_CUE_WORDS or _held_cue_words(ascii_bytes=True)).isdisjoint(words)
     return not cue_words().isdisjoint(map(str.lower, _WORD.findall(sentence)))
 
 
