@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from .model import Span
 
@@ -70,43 +69,41 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
     """The ``(start, end)`` offsets of :func:`split_sentences`, as plain tuples (quicker to make)."""
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
-    sent_start = _trim(text, start, end)[0]
+    sent_start = start
+    while sent_start < end and text[sent_start].isspace():  # (_trim's start, with no call)
+        sent_start += 1
     if text.find("?", start, end) == -1 and text.find("!", start, end) == -1 \
             and text.find("\u2026", start, end) == -1:
-        candidates: Iterator[re.Match[str]] = _full_stop_matches(text, start, end)
+        # the stretch's only end mark is the full stop: each is found by str.find (a plain C scan) and
+        # the pattern tried there, where the pattern's search would test every character against its
+        # first set; the loop is written out here (a generator's resumption costs more than its body)
+        match = _BOUNDARY.match
+        at = text.find(".", start, end)
+        while at != -1:
+            m = match(text, at, end)
+            if m is None:
+                at = text.find(".", at + 1, end)
+                continue
+            b = m.end()
+            if _is_boundary(text, at, m, end):
+                # the sentence ends at the match's end (a mark, never a space) and the next one opens
+                # at the first non-space after it, group 1 of the match: no trimming
+                if sent_start < b:
+                    out.append((sent_start, b))
+                sent_start = m.start(1)
+            at = text.find(".", b, end)
     else:
-        candidates = _BOUNDARY.finditer(text, start, end)
-    for m in candidates:
-        if not _is_boundary(text, m.start(), m, end):
-            continue
-        # the sentence ends at the match's end (a mark, never a space) and the next one opens at
-        # the first non-space after it, group 1 of the match: no trimming
-        b = m.end()
-        if sent_start < b:
-            out.append((sent_start, b))
-        sent_start = m.start(1)
+        for m in _BOUNDARY.finditer(text, start, end):
+            if not _is_boundary(text, m.start(), m, end):
+                continue
+            b = m.end()
+            if sent_start < b:
+                out.append((sent_start, b))
+            sent_start = m.start(1)
     s, e = _trim(text, sent_start, end)
     if s < e:
         out.append((s, e))
     return out
-
-
-def _full_stop_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``_BOUNDARY.finditer(text, start, end)`` for a stretch whose only end mark is the full stop:
-    each full stop found by ``str.find`` (a plain C scan) and the pattern tried there, where the
-    pattern's search would test every character against its first set."""
-    match = _BOUNDARY.match
-    pos = start
-    while True:
-        at = text.find(".", pos, end)
-        if at == -1:
-            return
-        m = match(text, at, end)
-        if m is None:
-            pos = at + 1
-        else:
-            yield m
-            pos = m.end()
 
 
 def _is_boundary(text: str, punct_at: int, nxt: re.Match[str], limit: int) -> bool:
@@ -117,7 +114,13 @@ def _is_boundary(text: str, punct_at: int, nxt: re.Match[str], limit: int) -> bo
         return first.isupper() or first.isdigit() or bool(nxt.group(1))
     if first.islower():
         return False
-    word = _word_before(text, max(0, punct_at - 30), punct_at)
+    lo = max(0, punct_at - 30)
+    # the commonest word before a full stop is ASCII letters after a space: then it is the word
+    # _word_before reads (its run of letters and dots stops at that space), found without its pattern
+    space = text.rfind(" ", lo, punct_at)
+    word = text[space + 1 : punct_at] if space != -1 else ""
+    if not (word.isalpha() and word.isascii()):
+        word = _word_before(text, lo, punct_at)
     low = word.lower().rstrip(".")
     if low in _TITLES:
         return False

@@ -662,3 +662,79 @@ def test_tok_text_is_the_tokens_joined_by_spaces() -> None:
     for a in range(-3, len(toks) + 3):
         for b in range(-3, len(toks) + 3):
             assert tok_text(toks, (a, b)) == " ".join([t.text for t in toks[a:b]])
+
+
+_CONTENT_PIECES = ["Lee", "said", ",", ";", ".", "and", "but", "which", "a", "an", "adding", "morning", "was",
+                   "argued", "then", "quickly", '"We are ready,"', '"Fine."', "\u201c", "-", "(", ")"]
+
+
+def _clause_end_by_every_test(sent, start: int, end: int) -> int:  # noqa: ANN001
+    """content._clause_end as written before its tests after a comma were grouped (the reference)."""
+    from mediakit.quotes.content import _embedded, _has_finite, _verb_form
+    from mediakit.quotes.verbs import lookup_low
+    from mediakit.quotes.words import CUT_WORDS, NOT_PARTICIPLES, NOUNS_IN_LY
+
+    toks = sent.toks
+    for m in range(start + 2, end):
+        t = toks[m]
+        prev = toks[m - 1]
+        comma = prev.text == "," or (prev.kind == "q" and prev.text[-2:-1] == ",")
+        cut = m - 1 if prev.text == "," else m
+        if t.text == ";":
+            return m
+        if comma and t.kind == "w" and t.low.endswith("ing") and t.low not in NOT_PARTICIPLES:
+            return cut
+        if comma and t.low in CUT_WORDS and not (t.low == "which" and (_embedded(sent, m, end)
+                                                                        or _has_finite(toks, start, m - 1))):
+            return cut
+        if comma and t.low in ("a", "an"):
+            return cut
+        if t.low in ("and", "but") and m + 1 < end:
+            k = m + 1
+            while k < end - 1 and (toks[k].low in ("then", "also", "later", "again", "even", "still")
+                                   or (toks[k].low.endswith("ly") and toks[k].low not in NOUNS_IN_LY)):
+                k += 1
+            nxt = toks[k]
+            if nxt.kind == "w" and nxt.text[0].islower() and (
+                    lookup_low(nxt.low) or (_verb_form(nxt.low) and not _has_finite(toks, start, m))):
+                return m - 1 if prev.text == "," else m
+    return end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CONTENT_PIECES), max_size=14))
+def test_content_counts_and_clause_end_match_reading_every_token(pieces: list[str]) -> None:
+    """make's counts (words counted up to two when the content holds no quotation) and _clause_end
+    (the tests after a comma read only after one) give what reading every token gives, for every range."""
+    from mediakit.quotes.content import _clause_end, content_counts
+    from mediakit.quotes.document import Document
+    from mediakit.quotes.sentence import Sentence
+    from mediakit.quotes.tokens import tokenize
+
+    text = " ".join(pieces)
+    doc = Document(text, [(0, len(text))], text.__getitem__)
+    toks = tokenize(doc.masked, 0, len(text))
+    sent = Sentence(doc, toks, 0)
+    for s in range(len(toks)):
+        for e in range(s + 1, len(toks) + 1):
+            kinds = [t.kind for t in toks[s:e]]
+            quotes = [t for t in toks[s:e] if t.kind == "q"]
+            counted = content_counts(sent, s, e)
+            if not quotes and kinds.count("w") < 2:
+                assert counted is None
+            else:
+                assert counted is not None and counted[0] == quotes
+                assert counted[1] == kinds.count("w") or (not quotes and counted[1] == 2)
+            assert _clause_end(sent, s, e) == _clause_end_by_every_test(sent, s, e)
+
+
+def test_the_lexicon_tables_held_by_the_hot_paths_are_the_cached_ones() -> None:
+    """cue_entry, lookup_low, tokenize and worth_reading read the lexicon's tables from globals held
+    from their first read: the same objects the lru_cache functions return."""
+    from mediakit.lexicon import lexicon
+    from mediakit.quotes import tokens, verbs
+
+    assert verbs.lookup_low("said") is lexicon()["said"] and verbs._TABLE is lexicon()
+    assert verbs._MULTI is verbs._multi_forms()
+    tokens.worth_reading("He said so.")
+    assert tokens._CUE_WORDS is verbs.cue_words() and tokens._ASCII_CUE_WORDS is tokens._ascii_cue_words()

@@ -27,6 +27,10 @@ from .words import (
     WEEKDAYS,
 )
 
+# the unions the rules test against, made once (an expression ``A | B`` in a test builds a new set each time)
+_TIME_LEAD_ON = TIME_LEAD | {"on"}
+_PREPOSITIONS_DETERMINERS = PREPOSITIONS | DETERMINERS
+
 
 def skip_left(sent: Sentence, i: int) -> int:
     """Index of the last token before the cue that is not an auxiliary, adverb, time phrase or
@@ -55,7 +59,7 @@ def skip_left(sent: Sentence, i: int) -> int:
                                                     and not t.text[0].isupper()):
             k -= 1
             continue
-        if low in TIME_WORDS and k > 0 and toks[k - 1].low in TIME_LEAD | {"on"}:
+        if low in TIME_WORDS and k > 0 and toks[k - 1].low in _TIME_LEAD_ON:
             k -= 2
             continue
         if low in ("night", "morning", "afternoon", "evening") and k > 1 and toks[k - 1].low in WEEKDAYS:
@@ -130,7 +134,7 @@ def adjunct_then_clause(sent: Sentence, k: int) -> int | None:
         return None
     for m in range(k + 1, min(n, k + ADJUNCT_SKIP)):
         t = toks[m]
-        if t.low == "that" and m > k + 1 and toks[m - 1].low not in PREPOSITIONS | DETERMINERS:
+        if t.low == "that" and m > k + 1 and toks[m - 1].low not in _PREPOSITIONS_DETERMINERS:
             return m
         if t.low in _CLAUSE_SUBJECTS and m + 1 < n and m > k + 1 and toks[m - 1].text != "," \
                 and (toks[m + 1].low in _FINITE_AFTER_SUBJECT or _past(toks[m + 1].low)):

@@ -11,7 +11,7 @@ from .adjuncts import adjunct_only, medium_at_end
 from .records import Found, Frame
 from .rules import render
 from .sentence import Sentence
-from .tokens import tok_text
+from .tokens import OPEN, Tok, tok_text
 from .verbs import lookup_low
 from .words import CLAUSE_WORDS, CUT_WORDS, DETERMINERS, LEAD_TRIM, NOT_PARTICIPLES, NOUNS_IN_LY
 
@@ -52,22 +52,26 @@ def _clause_end(sent: Sentence, start: int, end: int) -> int:
     (a participle), ``and argued`` (a second verb of the same speaker; after a noun phrase with no
     verb, any ``and was ...``), ``: "..."`` or ``;``."""
     toks = sent.toks
+    prev = toks[start + 1] if start + 2 < end else None
     for m in range(start + 2, end):
         t = toks[m]
-        prev = toks[m - 1]
-        comma = prev.text == "," or (prev.kind == "q" and prev.text[-2:-1] == ",")
-        cut = m - 1 if prev.text == "," else m
         if t.text == ";":
             return m
-        if comma and t.kind == "w" and t.low.endswith("ing") and t.low not in NOT_PARTICIPLES:
-            return cut
-        # ", which ...": after reported words that are a clause, the relative clause is part of them
-        # ("said the ferry was late, which upset commuters"); after a noun phrase it ends them
-        if comma and t.low in CUT_WORDS and not (t.low == "which" and (_embedded(sent, m, end)
-                                                                        or _has_finite(toks, start, m - 1))):
-            return cut
-        if comma and t.low in ("a", "an"):
-            return cut
+        # (the token before is the last one's, read once per token; the tests after a comma are read
+        # only after one)
+        ptext = prev.text
+        if ptext == "," or (prev.kind == "q" and ptext[-2:-1] == ","):
+            cut = m - 1 if ptext == "," else m
+            low = t.low
+            if t.kind == "w" and low.endswith("ing") and low not in NOT_PARTICIPLES:
+                return cut
+            # ", which ...": after reported words that are a clause, the relative clause is part of them
+            # ("said the ferry was late, which upset commuters"); after a noun phrase it ends them
+            if low in CUT_WORDS and not (low == "which" and (_embedded(sent, m, end)
+                                                             or _has_finite(toks, start, m - 1))):
+                return cut
+            if low in ("a", "an"):
+                return cut
         if t.low in ("and", "but") and m + 1 < end:
             k = m + 1
             while k < end - 1 and (toks[k].low in ("then", "also", "later", "again", "even", "still")
@@ -78,7 +82,8 @@ def _clause_end(sent: Sentence, start: int, end: int) -> int:
                     lookup_low(nxt.low) or (_verb_form(nxt.low) and not _has_finite(toks, start, m))):
                 # "and argued", or "praised the plan and was re-elected": after a noun phrase with no
                 # verb of its own, a verb after "and" is the speaker's next act, not reported words
-                return m - 1 if prev.text == "," else m
+                return m - 1 if ptext == "," else m
+        prev = t
     return end
 
 
@@ -116,6 +121,32 @@ def clause_start(sent: Sentence, c_end: int, frames: list[Frame]) -> int:
     return start
 
 
+def content_counts(sent: Sentence, s: int, e: int, split: tuple[int, int] | None = None
+                   ) -> tuple[list[Tok], int] | None:
+    """The quotation tokens among the content tokens ``[s, e)`` (minus ``split``) and their number of
+    words, or None when there are neither quotations nor two words (too little to be reported words).
+
+    Content with no quotation (no opening mark in its stretch of the masked text: every quotation token
+    opens with one) has its words counted from its start up to two, all :func:`make` needs; otherwise
+    every token's kind is read."""
+    toks = sent.toks
+    if split is None and sent.doc.masked.find(OPEN, toks[s].start, toks[e - 1].end) == -1:
+        n_words = 0
+        for k in range(s, e):
+            if toks[k].kind == "w":
+                n_words += 1
+                if n_words == 2:
+                    return [], 2
+        return None
+    inner = toks[s:e] if split is None else toks[s : split[0]] + toks[split[1] : e]
+    kinds = [t.kind for t in inner]  # one pass over the content; the counts in C
+    quotes = [t for t in inner if t.kind == "q"] if "q" in kinds else []
+    n_words = kinds.count("w")
+    if not quotes and n_words < 2:
+        return None
+    return quotes, n_words
+
+
 def make(sent: Sentence, s: int, e: int, fr: Frame, rule_id: str, clause_rule_id: str | None = None,
          split: tuple[int, int] | None = None) -> Found | None:
     """The attribution for content tokens ``[s, e)`` (minus ``split``, the frame inside a
@@ -128,13 +159,11 @@ def make(sent: Sentence, s: int, e: int, fr: Frame, rule_id: str, clause_rule_id
         e -= 1
     if e <= s:
         return None
-    inner = toks[s:e] if split is None else toks[s : split[0]] + toks[split[1] : e]
-    kinds = [t.kind for t in inner]  # one pass over the content; the counts in C
-    quotes = [t for t in inner if t.kind == "q"] if "q" in kinds else []
-    n_words = kinds.count("w")
-    if not quotes and n_words < 2:
-        return None
     cs, ce = toks[s].start, toks[e - 1].end
+    counted = content_counts(sent, s, e, split)
+    if counted is None:
+        return None
+    quotes, n_words = counted
     # a quotation reaching into other paragraphs is content as a whole
     if toks[e - 1].kind == "q":
         ce = max(ce, sent.doc.quotation_at(toks[e - 1].start).end)

@@ -18,7 +18,7 @@ def sentence_cues(sent: Sentence) -> list[tuple[int, int, VerbEntry]]:
     toks = sent.toks
     out = []
     i = 0  # the first token not yet taken by a cue (a phrase such as "according to" takes two)
-    for k in sent.cue_word_indices():
+    for k in sent.cue_at if sent.cue_at is not None else sent.cue_word_indices():  # (no call when listed)
         if k < i:
             continue
         hit = cue_entry(toks, k)

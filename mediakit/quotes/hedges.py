@@ -14,9 +14,12 @@ def hedges(sent: Sentence) -> list[Found]:
     toks = sent.toks
     out = []
     n = len(toks)
-    # every hedge participle is in cue_words(), so only those tokens need a look
-    for i in [i for i in sent.cue_word_indices() if toks[i].low in HEDGE_PARTICIPLES and 0 < i < n - 1]:
+    # every hedge participle is in cue_words(), so only those tokens need a look (the tokeniser's list,
+    # read with no method call when it made one)
+    for i in sent.cue_at if sent.cue_at is not None else sent.cue_word_indices():
         t = toks[i]
+        if t.low not in HEDGE_PARTICIPLES or not 0 < i < n - 1:
+            continue
         if toks[i - 1].low not in ("is", "are", "was", "were", "been"):
             continue
         nxt = toks[i + 1].low

@@ -326,8 +326,11 @@ def np_left(sent: Sentence, k: int) -> tuple[int, int] | None:
     opened = s > 0 and (toks[s - 1].low in PREPOSITIONS or toks[s - 1].low in NP_PREPS
                         or toks[s - 1].low in CLAUSE_WORDS)
     for x in range(end - 2, s, -1):
-        det, before, after = toks[x], toks[x - 1], toks[x + 1]
-        if det.low in DETERMINERS and det.text[0].islower() and before.kind == "w" \
+        det = toks[x]
+        if det.low not in DETERMINERS:
+            continue  # (the commonest answer, before the tokens around it are read)
+        before, after = toks[x - 1], toks[x + 1]
+        if det.text[0].islower() and before.kind == "w" \
                 and before.low not in NP_PREPS and before.low not in PREPOSITIONS \
                 and before.low not in ("and", "or", "of") \
                 and (before.low in TIME_WORDS or before.low in MONTHS or opened) \

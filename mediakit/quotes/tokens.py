@@ -83,9 +83,10 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
     if part is None:
         part = masked[s:e]
     pieces = part.split()
-    if len(pieces) + sum(map(len, pieces)) != len(part) + 1 and pieces:
+    # (the pieces' total length is their join's: one C call, where summing their lengths calls len each)
+    if len(pieces) + len("".join(pieces)) != len(part) + 1 and pieces:
         return _tokenize_spaced(masked, s, e, cue_at)  # a run of spaces, or space at an end
-    words = cue_words() if cue_at is not None else frozenset()
+    words = (_CUE_WORDS or _held_cue_words()) if cue_at is not None else frozenset()
     found = cue_at if cue_at is not None else []
     listed = len(found)  # (cue_at may hold indices already: only this call's are dropped on a re-read)
     if pool is None:
@@ -96,8 +97,9 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
     # ...in order, so the tokens are the pool's first ``taken`` (one slice at the end, no append each)
     taken = 0
     pos = s
+    ascii_part = part.isascii()  # (then no piece needs its own test: one call per piece less)
     for c in pieces:
-        if c.isascii() and c.isalnum():  # a plain word: [A-Za-z0-9]+ is one token of _TOKEN
+        if (ascii_part or c.isascii()) and c.isalnum():  # a plain word: [A-Za-z0-9]+ is one token of _TOKEN
             tok = pool[taken]
             tok.text = c
             tok.start = pos
@@ -108,7 +110,7 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
             if low in words:
                 found.append(taken)
             taken += 1
-        elif c[-1] in _CLOSING and c.isascii() and c[:-1].isalnum():  # "said," "year." "Lee)"
+        elif c[-1] in _CLOSING and (ascii_part or c.isascii()) and c[:-1].isalnum():  # "said," "year." "Lee)"
             tok = pool[taken]
             tok.text = w = c[:-1]
             tok.start = pos
@@ -158,6 +160,19 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
     if len(pool) > size:
         del pool[size:]  # the pool keeps its size (the objects put in above stay in ``out`` only)
     return out
+
+
+# cue_words() and _ascii_cue_words(), held from their first read: an lru_cache call costs about four
+# times a module global's read, and they never change (see verbs.py)
+_CUE_WORDS: frozenset[str] = frozenset()
+_ASCII_CUE_WORDS: frozenset[bytes] = frozenset()
+
+
+def _held_cue_words(ascii_bytes: bool = False) -> frozenset:
+    """``cue_words()`` (or as ASCII bytes, ``_ascii_cue_words()``), held in the globals above from now on."""
+    global _CUE_WORDS, _ASCII_CUE_WORDS
+    _CUE_WORDS, _ASCII_CUE_WORDS = cue_words(), _ascii_cue_words()
+    return _ASCII_CUE_WORDS if ascii_bytes else _CUE_WORDS
 
 
 # marks that end a plain word and make a token of their own (none is a word character, "'" or "&")
@@ -213,7 +228,7 @@ def worth_reading(sentence: str) -> bool:
         # by C calls that need no pattern (every other character becomes a space); as bytes, whose
         # translate is a plain table look-up per character (str.translate goes through a mapping)
         words = sentence.encode("ascii").translate(_LETTERS_LOWERED).split()
-        return not _ascii_cue_words().isdisjoint(words)
+        return not (_ASCII_CUE_WORDS or _held_cue_words(ascii_bytes=True)).isdisjoint(words)
     return not cue_words().isdisjoint(map(str.lower, _WORD.findall(sentence)))
 
 
