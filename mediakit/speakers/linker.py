@@ -114,7 +114,7 @@ class Linker(Nouns):
         pron = pronoun_of(low)
         if pron is not None:
             return self.pronoun(pron, ss, se)
-        exact = self.exact.get((ss, se))
+        exact = self.exact(ss, se)
         if exact is not None and exact.type != "place":
             # the commonest case: the speaker's words are one mention ("Lind", "Ana Ruiz")
             return Link(exact, f"'{text}' in the speaker's words is a mention of {exact.name}",
