@@ -202,14 +202,15 @@ def _analyse(article: Article, engine: str, codebook: Codebook | str | Path | No
     check()  # the article's time budget, if any (mediakit.budget)
     quotes = find_quotes(source, spans, notes)
     check()
-    links = link_quotes(source, quotes, actors, spans, notes)
+    stated: dict[int, tuple[str, str] | None] = {}  # genders stated for actors (read by both steps below)
+    links = link_quotes(source, quotes, actors, spans, notes, stated)
     attributed = [
         AttributedQuote(q, link.actor, f"{q.rule}; speaker: {link.how}" if q.speaker_start is not None
                         else f"{q.rule}; {link.how}", link.resolution)
         for q, link in zip(quotes, links, strict=True)
     ]
     actors = _renumber(actors)
-    _describe(article, attributed)
+    _describe(article, attributed, stated)
     article.flags.extend(n for n in notes if n not in article.flags)  # a limit that applied (once each)
     if codebook is not None:
         if not isinstance(codebook, Codebook):
@@ -256,8 +257,10 @@ def _word_count(source: str, s: int, e: int) -> int:
 _EDGE_MARKS = " \"'\u201c\u201d\u2018\u2019.,;:!?-\u2014\u2013"
 
 
-def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
-    """Fill each quote's id, position, paragraph, words, speaker gender, and what it repeats or sits in."""
+def _describe(article: Article, quotes: list[AttributedQuote],
+              stated: dict[int, tuple[str, str] | None] | None = None) -> None:
+    """Fill each quote's id, position, paragraph, words, speaker gender, and what it repeats or sits in
+    (``stated``: the genders the text states, by actor id, that linking found; see :func:`link_quotes`)."""
     source = article.source
     paras = article.paragraphs
     starts = [p.start for p in paras]
@@ -289,7 +292,7 @@ def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
             key = id(aq.actor)
             gender = genders.get(key)
             if gender is None:
-                gender = genders[key] = speaker_gender(source, aq.actor)
+                gender = genders[key] = speaker_gender(source, aq.actor, stated)
             aq.gender, aq.gender_evidence = gender
         # the same passage twice (two speakers, or a headline repeating the body) counts once; the
         # word count and opening words find candidates, the full words confirm

@@ -274,3 +274,22 @@ def test_exact_mention_is_the_table(spans: list[tuple[int, int, str]], ss: int, 
         if a.type == "person" or (s, e) not in table:
             table[(s, e)] = a
     assert index.exact(ss, se) is table.get((ss, se))
+
+
+def test_stated_genders_kept_by_linking_are_the_ones_read_again() -> None:
+    """The genders linking keeps (link_quotes' ``stated``) give each speaker the gender read afresh."""
+    from mediakit.actors import find_actors
+    from mediakit.quotes import find_quotes
+    from mediakit.speakers import link_quotes, speaker_gender, stated_gender
+
+    text = ('Ms Ana Ruiz, the harbour spokeswoman, spoke first. "We are ready," she said. Mr Joran Pell agreed. '
+            '"Come," he added. "Stay," said Dana Krell, who was there.')
+    spans = [Span(0, len(text))]
+    actors = find_actors(text, spans)
+    stated: dict[int, tuple[str, str] | None] = {}
+    link_quotes(text, find_quotes(text, spans, []), actors, spans, None, stated)
+    assert stated  # the pronouns read some
+    for a in actors:
+        if id(a) in stated:
+            assert stated[id(a)] == stated_gender(text, a)
+        assert speaker_gender(text, a, dict(stated)) == speaker_gender(text, a)

@@ -37,7 +37,8 @@ class MentionIndex:
     """Mentions sorted by start (with a lookup by exact span), the quotations, the speakers linked so
     far and the sentences of the analysed spans; mentions added while linking go into the index."""
 
-    def __init__(self, source: str, quotes: list[Quote], actors: list[Actor], spans: list[Span] | None) -> None:
+    def __init__(self, source: str, quotes: list[Quote], actors: list[Actor], spans: list[Span] | None,
+                 stated: dict[int, tuple[str, str] | None] | None = None) -> None:
         self.source = source
         self.quotes = quotes
         self.actors = actors
@@ -64,7 +65,9 @@ class MentionIndex:
         self._paragraph_starts: list[int] | None = None
         # genders read from pronouns this linker resolved: actor id -> {"m": n, "f": n}
         self.pronoun_votes: dict[int, dict[str, int]] = {}
-        self._stated: dict[int, tuple[str, str] | None] = {}
+        # the gender the text states for an actor, by actor id (see Salience.stated): given by the caller
+        # to keep it for the quotes' speaker genders (mediakit.analysis), which read the same
+        self._stated: dict[int, tuple[str, str] | None] = {} if stated is None else stated
 
     def sentences_before(self, pos: int) -> Iterator[tuple[int, int, bool]]:
         """The sentences of the analysed spans from the one holding ``pos`` backwards: ``(start, end, empty)``,
