@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from operator import itemgetter
 
 from ..actors.lexicon import lexicon
 from ..actors.results import Actor
 from . import index
 from .gender import stated_gender
-from .index import MentionIndex
+from .index import FIRST_ITEM, MentionIndex
 from .result import Link
 from .words import (
     HE,
@@ -78,7 +77,7 @@ class Salience(MentionIndex):
         limit = index.PRONOUN_LOOKBACK
         # speakers of earlier quotes in this sentence (the last PRONOUN_LOOKBACK of them)
         spoken = self.spoken
-        i, j = bisect_left(spoken, lo, key=itemgetter(0)), bisect_left(spoken, hi, key=itemgetter(0))
+        i, j = bisect_left(spoken, lo, key=FIRST_ITEM), bisect_left(spoken, hi, key=FIRST_ITEM)
         if j - i > limit:
             self._cut_here()
             i = j - limit
