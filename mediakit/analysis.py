@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -150,11 +151,15 @@ class Analysis:
         ]
 
 
+_START = attrgetter("start")
+_START_END = attrgetter("start", "end")
+
+
 def analysis_spans(article: Article) -> list[Span]:
     """The spans stage two reads: title and standfirst metadata spans plus the body paragraphs."""
     spans = [s for s in article.metadata_spans if s.label in ("title", "standfirst")]
     spans += list(article.paragraphs)
-    return sorted(spans, key=lambda s: (s.start, s.end))
+    return sorted(spans, key=_START_END)
 
 
 def analyse(
@@ -263,7 +268,7 @@ def _describe(article: Article, quotes: list[AttributedQuote],
     (``stated``: the genders the text states, by actor id, that linking found; see :func:`link_quotes`)."""
     source = article.source
     paras = article.paragraphs
-    starts = [p.start for p in paras]
+    starts = list(map(_START, paras))
     meta = [(s.start, s.end, s.label) for s in article.metadata_spans if s.label in ("title", "standfirst", "caption")]
     captions: dict[int, bool] = {}
     genders: dict[int, tuple[str, str | None]] = {}

@@ -153,7 +153,7 @@ class Linker(Nouns):
             if last and (person_noun(last) or last in lexicon().speaker_documents):
                 he = clause.start()  # "a private security professional present during the attack"
         head_text = self.source[hs:he]
-        toks = [(hs + m.start(), hs + m.end(), m.group()) for m in WORD.finditer(head_text)]
+        toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.source, hs, he)]  # (as in head_text)
         if not toks:
             return Link(None, f"'{text.strip()}' names no actor", "none")
         words = [t[2].lower().strip(".").replace("\u2019", "'") for t in toks]

@@ -84,7 +84,7 @@ class Salience(MentionIndex):
         while i < j:
             pos, _end, a = spoken[i]
             i += 1
-            if id(a) in seen or not self._fits(a, types):
+            if id(a) in seen or (a.type not in types and not self._fits(a, types)):
                 continue
             penalty = self._gender_penalty(a, want)
             if penalty is None:
@@ -97,7 +97,8 @@ class Salience(MentionIndex):
         if more:
             self._cut_here()
         for s, e, a in mentions:
-            if e > hi or id(a) in seen or not self._fits(a, types) or self.inside_quote(s):
+            # (the type read here first: most mentions fit or not by it alone, without a call)
+            if e > hi or id(a) in seen or (a.type not in types and not self._fits(a, types)) or self.inside_quote(s):
                 continue
             penalty = self._gender_penalty(a, want)
             if penalty is None:
