@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -150,11 +151,15 @@ class Analysis:
         ]
 
 
+_START = attrgetter("start")
+_START_END = attrgetter("start", "end")
+
+
 def analysis_spans(article: Article) -> list[Span]:
     """The spans stage two reads: title and standfirst metadata spans plus the body paragraphs."""
     spans = [s for s in article.metadata_spans if s.label in ("title", "standfirst")]
     spans += list(article.paragraphs)
-    return sorted(spans, key=lambda s: (s.start, s.end))
+    return sorted(spans, key=_START_END)
 
 
 def analyse(
@@ -202,14 +207,15 @@ def _analyse(article: Article, engine: str, codebook: Codebook | str | Path | No
     check()  # the article's time budget, if any (mediakit.budget)
     quotes = find_quotes(source, spans, notes)
     check()
-    links = link_quotes(source, quotes, actors, spans, notes)
+    stated: dict[int, tuple[str, str] | None] = {}  # genders stated for actors (read by both steps below)
+    links = link_quotes(source, quotes, actors, spans, notes, stated)
     attributed = [
         AttributedQuote(q, link.actor, f"{q.rule}; speaker: {link.how}" if q.speaker_start is not None
                         else f"{q.rule}; {link.how}", link.resolution)
         for q, link in zip(quotes, links, strict=True)
     ]
     actors = _renumber(actors)
-    _describe(article, attributed)
+    _describe(article, attributed, stated)
     article.flags.extend(n for n in notes if n not in article.flags)  # a limit that applied (once each)
     if codebook is not None:
         if not isinstance(codebook, Codebook):
@@ -222,61 +228,105 @@ def _analyse(article: Article, engine: str, codebook: Codebook | str | Path | No
 # run's first word character ("\S*\w\S*" finds the same runs, one each, but backtracks in every one)
 _WORD = re.compile(r"\w\S*+")
 _TOKEN = re.compile(r"\w+")
+
+# The same count without a pattern match and a string per word (half of _describe's time): the stretch's
+# UTF-8 with every ASCII word character made "a", every whitespace character (as ``\s`` and str.split
+# read it: \x1c-\x1f too) made " ", and every other ASCII character deleted; a word then begins at each
+# " a" (and at an "a" that opens the stretch). Deleting a character that is neither a word character nor
+# a space joins no two words and leaves a run of only such characters empty, as the pattern skips it.
+_WORD_BYTES = bytes(
+    ord("a") if chr(i).isalnum() or i == ord("_") else ord(" ") if chr(i).isspace() else i for i in range(128)
+) + bytes(range(128, 256))
+_NOT_WORD_BYTES = bytes(i for i in range(128) if not (chr(i).isalnum() or chr(i) == "_" or chr(i).isspace()))
+# characters outside ASCII that quotes commonly hold: made ASCII first, as the table would (the quotation
+# marks, apostrophes, dashes and ellipsis are no word characters; the no-break and thin spaces are spaces)
+_NON_ASCII_MARKS = "\u201c\u201d\u2018\u2019\u2014\u2013\u2026\u2015"
+_NON_ASCII_SPACES = "\u00a0\u2009\u202f"
+
+
+def _word_count(source: str, s: int, e: int) -> int:
+    """``len(_WORD.findall(source, s, e))``: the runs of non-spaces in ``source[s:e]`` that hold a word
+    character, counted by C string methods (the pattern when a character outside ASCII is left)."""
+    text = source[s:e]
+    if not text.isascii():
+        for ch in _NON_ASCII_MARKS:
+            if ch in text:
+                text = text.replace(ch, "")
+        for ch in _NON_ASCII_SPACES:
+            if ch in text:
+                text = text.replace(ch, " ")
+        if not text.isascii():
+            return len(_WORD.findall(source, s, e))
+    marked = text.encode().translate(_WORD_BYTES, _NOT_WORD_BYTES)
+    return marked.count(b" a") + (marked[:1] == b"a")
 _EDGE_MARKS = " \"'\u201c\u201d\u2018\u2019.,;:!?-\u2014\u2013"
 
 
-def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
-    """Fill each quote's id, position, paragraph, words, speaker gender, and what it repeats or sits in."""
+def _describe(article: Article, quotes: list[AttributedQuote],
+              stated: dict[int, tuple[str, str] | None] | None = None) -> None:
+    """Fill each quote's id, position, paragraph, words, speaker gender, and what it repeats or sits in
+    (``stated``: the genders the text states, by actor id, that linking found; see :func:`link_quotes`)."""
     source = article.source
     paras = article.paragraphs
-    starts = [p.start for p in paras]
+    starts = list(map(_START, paras))
     meta = [(s.start, s.end, s.label) for s in article.metadata_spans if s.label in ("title", "standfirst", "caption")]
     captions: dict[int, bool] = {}
     genders: dict[int, tuple[str, str | None]] = {}
     seen_words: dict[tuple[int, str], tuple[AttributedQuote, list[tuple[int, int]]]] = {}
     for i, aq in enumerate(quotes, 1):
         q = aq.quote
+        qs = q.start
         aq.id = f"Q{i}"
-        k = bisect_right(starts, q.start) - 1
-        if k >= 0 and q.start < paras[k].end:
+        k = bisect_right(starts, qs) - 1
+        if k >= 0 and qs < paras[k].end:
             aq.paragraph = k
-            if k not in captions:
-                captions[k] = _caption_like(source[paras[k].start : paras[k].end])
-            aq.position = "caption" if captions[k] else "body"
+            caption = captions.get(k)
+            if caption is None:
+                caption = captions[k] = _caption_like(source[paras[k].start : paras[k].end])
+            aq.position = "caption" if caption else "body"
         else:
-            label = next((lab for s, e, lab in meta if s <= q.start < e), "title")
+            label = next((lab for s, e, lab in meta if s <= qs < e), "title")
             aq.position = {"title": "headline"}.get(label, label)
         # the quote's own words (its span less the attribution inside it), for the count and the duplicate test
         parts = _outside_attribution(q)
-        aq.words = sum(len(_WORD.findall(source, s, e)) for s, e in parts)
+        if len(parts) == 1:
+            aq.words = words = _word_count(source, qs, q.end)
+        else:
+            aq.words = words = _word_count(source, *parts[0]) + _word_count(source, *parts[1])
         if aq.actor is not None:
             key = id(aq.actor)
-            if key not in genders:
-                genders[key] = speaker_gender(source, aq.actor)
-            aq.gender, aq.gender_evidence = genders[key]
+            gender = genders.get(key)
+            if gender is None:
+                gender = genders[key] = speaker_gender(source, aq.actor, stated)
+            aq.gender, aq.gender_evidence = gender
         # the same passage twice (two speakers, or a headline repeating the body) counts once; the
         # word count and opening words find candidates, the full words confirm
-        key = (aq.words, source[q.start : q.start + 24].strip(_EDGE_MARKS).lower())
+        key = (words, source[qs : qs + 24].strip(_EDGE_MARKS).lower())
         earlier = seen_words.get(key)
         if earlier is not None and _same_words(source, earlier[1], parts):
             aq.duplicate_of = earlier[0].id
-        elif earlier is None and aq.words:
+        elif earlier is None and words:
             seen_words[key] = (aq, parts)
     # a quote inside another one's span (a fragment inside reported speech) counts once; quotes come
     # sorted by start, so only those starting at or before it can hold it, and of those only the ones
     # still open (ending at or after its start): kept in order as the quotes are read
     open_: list[AttributedQuote] = []
     j = 0
+    count = len(quotes)
     for i, aq in enumerate(quotes):
         q = aq.quote
-        while j < len(quotes) and quotes[j].quote.start <= q.start:
+        qs, qe = q.start, q.end
+        while j < count and quotes[j].quote.start <= qs:
             open_.append(quotes[j])
             j += 1
-        open_ = [o for o in open_ if o.quote.end >= q.start]
+        if len(open_) > 1:
+            open_ = [o for o in open_ if o.quote.end >= qs]
+        if len(open_) == 1:
+            continue  # only the quote itself is open (it always is): nothing holds it
         holders = []
         for o in open_:
-            if o is not aq and q.end <= o.quote.end:
-                holders.append((o.quote.end - o.quote.start, o.id, (o.quote.start, o.quote.end) == (q.start, q.end)))
+            if o is not aq and qe <= o.quote.end:
+                holders.append((o.quote.end - o.quote.start, o.id, (o.quote.start, o.quote.end) == (qs, qe)))
         inside = [(n, qid) for n, qid, same in holders if not same]
         if inside:
             aq.nested_in = min(inside)[1]
@@ -286,19 +336,18 @@ def _describe(article: Article, quotes: list[AttributedQuote]) -> None:
             aq.duplicate_of = same[0] if same else None
 
 
-def _attribution_inside(q: Quote) -> tuple[int, int] | None:
-    """The part of the quote's span taken by its cue and speaker words ("A," she said, "B"), if any."""
-    cut = [(s, e) for s, e in ((q.cue_start, q.cue_end), (q.speaker_start, q.speaker_end))
-           if s is not None and e is not None and q.start <= s and e <= q.end]
-    if not cut:
-        return None
-    return min(s for s, _ in cut), max(e for _, e in cut)
-
-
 def _outside_attribution(q: Quote) -> list[tuple[int, int]]:
-    """The stretches of the quote's span that are its words, the attribution inside it left out."""
-    inside = _attribution_inside(q)
-    return [(q.start, q.end)] if inside is None else [(q.start, inside[0]), (inside[1], q.end)]
+    """The stretches of the quote's span that are its words, the attribution inside it left out: the
+    part from the first to the last of its cue and speaker words ("A," she said, "B") that lie inside it."""
+    s, e = q.start, q.end
+    lo = hi = -1
+    cs, ce = q.cue_start, q.cue_end
+    if cs is not None and ce is not None and s <= cs and ce <= e:
+        lo, hi = cs, ce
+    ks, ke = q.speaker_start, q.speaker_end
+    if ks is not None and ke is not None and s <= ks and ke <= e:
+        lo, hi = (ks, ke) if lo < 0 else (min(lo, ks), max(hi, ke))
+    return [(s, e)] if lo < 0 else [(s, lo), (hi, e)]
 
 
 def _words_of(source: str, parts: list[tuple[int, int]]) -> list[str]:

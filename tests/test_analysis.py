@@ -6,6 +6,8 @@ import json
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediakit import extract
 from mediakit.analysis import ACTOR_ROW_KEYS, QUOTE_ROW_KEYS, Analysis, analyse
@@ -190,3 +192,19 @@ def test_the_garbage_collector_is_as_it_was_after_an_analysis() -> None:
     with budget.within(1e-9), pytest.raises(budget.BudgetExceeded):
         analyse(art)
     assert gc.isenabled()
+
+
+# characters the word count's fast path reads differently: ASCII word characters, punctuation and spaces,
+# \x1c-\x1f (spaces to \s and str.split), the marks and spaces it replaces, and others it leaves to the pattern
+_COUNT_CHARS = list("ab_9 .,-'\"()\t\n\x0b\x1c\x1f\u00a0\u2009\u202f\u3000\u2028\u0085\u200b\u201c\u201d\u2018\u2019"
+                    "\u2014\u2013\u2026\u2015\u00e9\u0303\u4e2d\u00b2\u00a7")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_COUNT_CHARS), max_size=60) | st.text(max_size=60), st.data())
+def test_word_count_is_the_patterns(text: str, data: st.DataObject) -> None:
+    from mediakit.analysis import _WORD, _word_count
+
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    assert _word_count(text, s, e) == len(_WORD.findall(text, s, e))

@@ -4,6 +4,8 @@ documents, unnamed speakers)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediakit.analysis import Analysis, analyse
 from mediakit.model import Article, Span
@@ -238,3 +240,56 @@ def test_a_name_read_as_the_modal_may_is_given_back() -> None:
 def test_a_name_given_inside_the_speaker_words_is_the_speaker() -> None:
     an = analyse(article("A harbour authority official in Halden province named Jhony told reporters the quay was flooded."))
     assert speaker(an, "the quay was flooded")[:2] == ("Jhony", "person")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ. \t\n\u00e9\u00a0\"(1")), max_size=30), st.data())
+def test_word_start_is_the_walk_back(text: str, data: st.DataObject) -> None:
+    """The fast path of the word before a full stop gives the start the character-by-character walk gives."""
+    from mediakit.speakers.words import _word_start
+
+    ps = data.draw(st.integers(0, len(text)))
+    at = data.draw(st.integers(ps, len(text)))
+    k = at
+    while k > ps and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    assert _word_start(text, ps, at) == k
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 3), st.sampled_from(["person", "organisation", "place"])),
+                max_size=12), st.integers(0, 6), st.integers(0, 9))
+def test_exact_mention_is_the_table(spans: list[tuple[int, int, str]], ss: int, se: int) -> None:
+    """The bisection for the mention at exactly a span finds the actor the table of every mention held
+    (the last person's, else the first's)."""
+    from mediakit.actors.results import Actor, Mention
+    from mediakit.speakers.index import MentionIndex
+
+    actors = []
+    for i, (s, n, typ) in enumerate(spans):
+        actors.append(Actor(f"A{i}", f"N{i}", typ, mentions=[Mention(s, s + n, "x" * n, "")], first_position=s))
+    index = MentionIndex("x" * 20, [], actors, None)
+    table: dict[tuple[int, int], Actor] = {}
+    for s, e, a in index.index.found:
+        if a.type == "person" or (s, e) not in table:
+            table[(s, e)] = a
+    assert index.exact(ss, se) is table.get((ss, se))
+
+
+def test_stated_genders_kept_by_linking_are_the_ones_read_again() -> None:
+    """The genders linking keeps (link_quotes' ``stated``) give each speaker the gender read afresh."""
+    from mediakit.actors import find_actors
+    from mediakit.quotes import find_quotes
+    from mediakit.speakers import link_quotes, speaker_gender, stated_gender
+
+    text = ('Ms Ana Ruiz, the harbour spokeswoman, spoke first. "We are ready," she said. Mr Joran Pell agreed. '
+            '"Come," he added. "Stay," said Dana Krell, who was there.')
+    spans = [Span(0, len(text))]
+    actors = find_actors(text, spans)
+    stated: dict[int, tuple[str, str] | None] = {}
+    link_quotes(text, find_quotes(text, spans, []), actors, spans, None, stated)
+    assert stated  # the pronouns read some
+    for a in actors:
+        if id(a) in stated:
+            assert stated[id(a)] == stated_gender(text, a)
+        assert speaker_gender(text, a, dict(stated)) == speaker_gender(text, a)

@@ -70,15 +70,17 @@ __all__ = ["RESOLUTIONS", "Link", "link_quotes", "speaker_gender", "speaker_name
 
 
 def link_quotes(source: str, quotes: list[Quote], actors: list[Actor], spans: list[Span] | None = None,
-                notes: list[str] | None = None) -> list[Link]:
+                notes: list[str] | None = None, stated: dict[int, tuple[str, str] | None] | None = None) -> list[Link]:
     """Link each quote's speaker to an actor (see the module docstring); one :class:`Link` per quote.
 
     ``spans`` are the analysed spans (headline, standfirst, paragraphs), used to find sentences;
     by default the paragraphs of ``source``. New actors are appended to ``actors``; pronoun and
     description mentions are added to the actors they resolve to. Given a list ``notes``, a line is
-    appended to it when :data:`~mediakit.speakers.index.PRONOUN_LOOKBACK` cut a search short.
+    appended to it when :data:`~mediakit.speakers.index.PRONOUN_LOOKBACK` cut a search short. Given a
+    dict ``stated``, the genders the text states (:func:`stated_gender`) that linking reads are kept in
+    it by actor id, for :func:`speaker_gender` to read again (the mentions linking adds state none).
     """
-    linker = Linker(source, quotes, actors, spans)
+    linker = Linker(source, quotes, actors, spans, stated)
     out = linker.run()
     if linker.cut_short and notes is not None:
         n = linker.cut_short

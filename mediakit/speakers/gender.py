@@ -11,6 +11,10 @@ from .words import GENDER
 __all__ = ["speaker_gender", "speaker_named", "stated_gender"]
 
 
+# mentions the speaker linker adds (a pronoun, a description, the speaker's words): no honorific is read before them
+_ADDED_KINDS = frozenset({"pronoun", "description", "speaker"})
+
+
 def stated_gender(source: str, a: Actor) -> tuple[str, str] | None:
     """The gender the text states for the person ``a``, with the words that state it: an honorific
     written before a mention ("Ms", "Mr.") or a gendered role noun among its roles ("spokeswoman").
@@ -24,17 +28,20 @@ def stated_gender(source: str, a: Actor) -> tuple[str, str] | None:
     if a.type != "person":
         return None
     lex = lexicon()
+    honorifics = lex.honorifics
     found: dict[str, str] = {}
     seen: set[str] = set()
     for m in a.mentions:
-        if m.kind in ("pronoun", "description", "speaker") or m.start < 2 or source[m.start - 1] != " ":
+        st = m.start
+        if st < 2 or source[st - 1] != " " or m.kind in _ADDED_KINDS:
             continue
-        before = source[max(0, m.start - 12) : m.start - 1].split()
+        # the word before the space (read from the 11 characters before it)
+        before = source[st - 12 if st > 12 else 0 : st - 1].rsplit(None, 1)
         word = before[-1] if before else ""
         if word in seen:
             continue
         seen.add(word)
-        g = lex.honorifics.get(word.rstrip(".").lower())
+        g = honorifics.get(word.rstrip(".").lower())
         if g in ("f", "m"):
             found.setdefault(g, word)
     for r in a.roles:
@@ -53,12 +60,15 @@ PRONOUN_AFTER = re.compile(r"\b(?:he|she|his|her)\b", re.I)
 NAMED_KINDS = frozenset({"name", "short", "acronym", "alias", "capital", "speaker"})
 
 
-def speaker_gender(source: str, a: Actor | None) -> tuple[str, str | None]:
+def speaker_gender(source: str, a: Actor | None,
+                   stated: dict[int, tuple[str, str] | None] | None = None) -> tuple[str, str | None]:
     """The gender of the person ``a`` as the text states it (``"female"``, ``"male"`` or ``"unknown"``)
     and the words that state it: an honorific or a gendered role noun (:func:`stated_gender`), else
     the pronouns that refer to the person (the he/she resolved to it, or the first he/she after a
     mention of it in the same sentence when nobody else is named between). Never read from a first
-    name; ``"unknown"`` for anything but a person, or when the pronouns disagree.
+    name; ``"unknown"`` for anything but a person, or when the pronouns disagree. ``stated`` keeps
+    :func:`stated_gender`'s answers by actor id within one article (see
+    :func:`mediakit.speakers.link_quotes`).
 
     >>> from mediakit.actors import find_actors
     >>> from mediakit.model import Span
@@ -68,9 +78,14 @@ def speaker_gender(source: str, a: Actor | None) -> tuple[str, str | None]:
     """
     if a is None or a.type != "person":
         return "unknown", None
-    stated = stated_gender(source, a)
-    if stated is not None:
-        return GENDER[stated[0]], stated[1]
+    if stated is not None and id(a) in stated:
+        honorific_or_role = stated[id(a)]
+    else:
+        honorific_or_role = stated_gender(source, a)
+        if stated is not None:
+            stated[id(a)] = honorific_or_role
+    if honorific_or_role is not None:
+        return GENDER[honorific_or_role[0]], honorific_or_role[1]
     said = {PRONOUN_GENDER[m.text.lower()]: m.text for m in a.mentions
             if m.kind == "pronoun" and m.text.lower() in PRONOUN_GENDER}
     if len(said) == 1:

@@ -30,23 +30,21 @@ PRONOUN_LOOKBACK = 200
 
 _NON_SPACE = re.compile(r"\S+")
 FIRST = attrgetter("first_position")
+FIRST_ITEM = itemgetter(0)
 
 
 class MentionIndex:
     """Mentions sorted by start (with a lookup by exact span), the quotations, the speakers linked so
     far and the sentences of the analysed spans; mentions added while linking go into the index."""
 
-    def __init__(self, source: str, quotes: list[Quote], actors: list[Actor], spans: list[Span] | None) -> None:
+    def __init__(self, source: str, quotes: list[Quote], actors: list[Actor], spans: list[Span] | None,
+                 stated: dict[int, tuple[str, str] | None] | None = None) -> None:
         self.source = source
         self.quotes = quotes
         self.actors = actors
         self.spans = spans
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "mixed"))
         self.index = Mentions(actors)
-        self.exact: dict[tuple[int, int], Actor] = {}
-        for s, e, a in self.index.found:
-            if a.type == "person" or (s, e) not in self.exact:
-                self.exact[(s, e)] = a
         self.by_span: dict[tuple[int, int], Link] = {}
         self.lookup = Lookup(actors)
         self._mention_keys: dict[int, set[tuple[int, int]]] = {}
@@ -67,7 +65,9 @@ class MentionIndex:
         self._paragraph_starts: list[int] | None = None
         # genders read from pronouns this linker resolved: actor id -> {"m": n, "f": n}
         self.pronoun_votes: dict[int, dict[str, int]] = {}
-        self._stated: dict[int, tuple[str, str] | None] = {}
+        # the gender the text states for an actor, by actor id (see Salience.stated): given by the caller
+        # to keep it for the quotes' speaker genders (mediakit.analysis), which read the same
+        self._stated: dict[int, tuple[str, str] | None] = {} if stated is None else stated
 
     def sentences_before(self, pos: int) -> Iterator[tuple[int, int, bool]]:
         """The sentences of the analysed spans from the one holding ``pos`` backwards: ``(start, end, empty)``,
@@ -143,6 +143,22 @@ class MentionIndex:
         return i >= 0 and self.quoted[i][0] <= s and e <= self.quoted[i][1] + 1
 
     # -- the mention index ----------------------------------------------------------------------------
+
+    def exact(self, ss: int, se: int) -> Actor | None:
+        """The actor of a mention the actor finder found at exactly ``[ss, se)``: of several, the last
+        person's, else the first one's. Looked up by bisection (the quotes ask about a few spans; a table
+        of every mention would cost more to make)."""
+        found = self.index.found
+        fs = self.index.found_starts
+        k = bisect_left(fs, ss)
+        hit = None
+        n = len(fs)
+        while k < n and fs[k] == ss:
+            x = found[k]
+            if x[1] == se and (hit is None or x[2].type == "person"):
+                hit = x[2]
+            k += 1
+        return hit
 
     def overlapping(self, ss: int, se: int) -> list[tuple[int, int, Actor]]:
         return [(s, e, a) for s, e, a in self.index.starting(ss - 200, se) if ss < e]
@@ -251,8 +267,9 @@ class Mentions:
     all the mentions after it, hundreds of thousands in a long text."""
 
     def __init__(self, actors: list[Actor]) -> None:
-        self.found = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=itemgetter(0))
-        self.found_starts = [x[0] for x in self.found]
+        self.found = [(m.start, m.end, a) for a in actors for m in a.mentions]
+        self.found.sort(key=FIRST_ITEM)
+        self.found_starts = list(map(FIRST_ITEM, self.found))
         self.added: list[tuple[int, int, Actor]] = []
         self.added_starts: list[int] = []
 

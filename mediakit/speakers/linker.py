@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from itertools import islice
-from operator import itemgetter
 
 from ..actors.lexicon import lexicon
 from ..actors.results import Actor
 from ..budget import check
 from ..quotes import Quote
+from .index import FIRST_ITEM
 from .nouns import Nouns
 from .result import Link
 from .words import (
@@ -38,6 +38,9 @@ from .words import (
     strip_poss,
     unnamed_type,
 )
+
+# how the speaker's words named the speaker, by the kind of the mention they are (else "name")
+_RESOLUTION_OF_KIND = {"group": "unnamed", "anonymous": "anonymous"}
 
 
 class Linker(Nouns):
@@ -71,7 +74,7 @@ class Linker(Nouns):
                     link = Link(link.actor, link.how, "follow-on")
             if link.actor is not None:
                 pos = q.start if q.inherited else q.speaker_start
-                insort(self.spoken, (pos, q.end, link.actor), key=itemgetter(0))
+                insort(self.spoken, (pos, q.end, link.actor), key=FIRST_ITEM)
                 self.spoken_ids.add(id(link.actor))
             prev = link
             out.append(link)
@@ -89,7 +92,7 @@ class Linker(Nouns):
                 kind = ms[k].kind
                 break
             k += 1
-        return {"group": "unnamed", "anonymous": "anonymous"}.get(kind, "name")
+        return _RESOLUTION_OF_KIND.get(kind, "name")
 
     def _countries_that_speak(self, links: list[Link]) -> None:
         """A country that speaks acts as a state: typed ``organisation`` (its place mentions stay)."""
@@ -109,12 +112,11 @@ class Linker(Nouns):
             if gap is not None and self.source[ss:se].rstrip(".")[-1:].isalpha():
                 se = gap.end(1)
         text = self.source[ss:se]
-        low = " ".join(text.lower().split())
         kind = q.speaker_kind
-        pron = pronoun_of(low)
+        pron = pronoun_of(text.lower())  # (it reads the words between spaces)
         if pron is not None:
             return self.pronoun(pron, ss, se)
-        exact = self.exact.get((ss, se))
+        exact = self.exact(ss, se)
         if exact is not None and exact.type != "place":
             # the commonest case: the speaker's words are one mention ("Lind", "Ana Ruiz")
             return Link(exact, f"'{text}' in the speaker's words is a mention of {exact.name}",
@@ -151,7 +153,7 @@ class Linker(Nouns):
             if last and (person_noun(last) or last in lexicon().speaker_documents):
                 he = clause.start()  # "a private security professional present during the attack"
         head_text = self.source[hs:he]
-        toks = [(hs + m.start(), hs + m.end(), m.group()) for m in WORD.finditer(head_text)]
+        toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.source, hs, he)]  # (as in head_text)
         if not toks:
             return Link(None, f"'{text.strip()}' names no actor", "none")
         words = [t[2].lower().strip(".").replace("\u2019", "'") for t in toks]

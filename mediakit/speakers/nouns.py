@@ -8,6 +8,7 @@ from operator import itemgetter
 from ..actors.lexicon import lexicon
 from ..actors.patterns import anonymous_name
 from ..actors.results import Actor
+from .index import FIRST_ITEM
 from .result import Link
 from .salience import Salience
 from .words import (
@@ -184,7 +185,7 @@ class Nouns(Salience):
             if a is not None:
                 return a, "named with it before"
             lo_s, hi_s = self.sentence_of(m.start())
-            i, j = bisect_left(self.spoken, lo_s, key=itemgetter(0)), bisect_left(self.spoken, hi_s, key=itemgetter(0))
+            i, j = bisect_left(self.spoken, lo_s, key=FIRST_ITEM), bisect_left(self.spoken, hi_s, key=FIRST_ITEM)
             spoke = [x[2] for x in self.spoken[i:j] if x[2].type in OWNER_TYPES]
             if spoke:
                 return spoke[0], "who spoke in the sentence that named it"

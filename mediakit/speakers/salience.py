@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from operator import itemgetter
 
 from ..actors.lexicon import lexicon
 from ..actors.results import Actor
 from . import index
 from .gender import stated_gender
-from .index import MentionIndex
+from .index import FIRST_ITEM, MentionIndex
 from .result import Link
 from .words import (
     HE,
@@ -78,14 +77,14 @@ class Salience(MentionIndex):
         limit = index.PRONOUN_LOOKBACK
         # speakers of earlier quotes in this sentence (the last PRONOUN_LOOKBACK of them)
         spoken = self.spoken
-        i, j = bisect_left(spoken, lo, key=itemgetter(0)), bisect_left(spoken, hi, key=itemgetter(0))
+        i, j = bisect_left(spoken, lo, key=FIRST_ITEM), bisect_left(spoken, hi, key=FIRST_ITEM)
         if j - i > limit:
             self._cut_here()
             i = j - limit
         while i < j:
             pos, _end, a = spoken[i]
             i += 1
-            if id(a) in seen or not self._fits(a, types):
+            if id(a) in seen or (a.type not in types and not self._fits(a, types)):
                 continue
             penalty = self._gender_penalty(a, want)
             if penalty is None:
@@ -98,7 +97,8 @@ class Salience(MentionIndex):
         if more:
             self._cut_here()
         for s, e, a in mentions:
-            if e > hi or id(a) in seen or not self._fits(a, types) or self.inside_quote(s):
+            # (the type read here first: most mentions fit or not by it alone, without a call)
+            if e > hi or id(a) in seen or (a.type not in types and not self._fits(a, types)) or self.inside_quote(s):
                 continue
             penalty = self._gender_penalty(a, want)
             if penalty is None:

@@ -96,9 +96,7 @@ def sentences(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
     for m in SENT_BREAK.finditer(text, ps, pe):
         at = m.start()
         if text[at] == ".":
-            k = at
-            while k > ps and (text[k - 1].isalpha() or text[k - 1] == "."):
-                k -= 1
+            k = _word_start(text, ps, at)
             word = text[k:at]
             if word.lower() in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isupper()
                                                                  and (k == ps or text[k - 1] == " ")):
@@ -108,6 +106,19 @@ def sentences(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
     if start < pe:
         out.append((start, pe))
     return out
+
+
+def _word_start(text: str, ps: int, at: int) -> int:
+    """Where the run of letters and full stops ending at ``at`` begins (no further back than ``ps``).
+    Mostly the word after the last space: when the characters from there are all letters and stops,
+    that is the answer without reading them one by one (the character before is a space or ``ps``)."""
+    j = text.rfind(" ", ps, at) + 1 or ps
+    if text[j:at].replace(".", "").isalpha():
+        return j
+    k = at
+    while k > ps and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    return k
 
 
 def cut_clause(name: str) -> str:
