@@ -448,3 +448,31 @@ def test_the_comma_pre_check_turns_away_only_commas_that_close_no_role(pieces: l
         assert names._role_before_long(found.spans[0], s) == quick
     finally:
         classify._role_may_close = check
+
+
+_RUN_PIECES = ["Ana", "UN", "U.S.", "J.", "O'Brien", "O\u2019Brien", "al-Assad", "Okafor-Lind", "G7", "\u00c9mile", "of",
+               "van", "the", "and", "&", "x", "said", "'", "\u2019", "-", ".", "_", "3", "\u00a0", "\t", " ", "  ", "\n",
+               ",", "A", "B.", "D'x", "Mc-", "\u00e9t\u00e9", "I"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=40), st.sampled_from(["", " ", "."]))
+def test_the_run_pattern_matches_as_written_with_plain_repeats(pieces: list[str], sep: str) -> None:
+    import re
+
+    from mediakit.actors.patterns import _CONN, CHUNK, TOK
+
+    plain = re.compile(rf"{TOK}(?:(?:[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+)*|[ \t\u00a0]*&[ \t\u00a0]*){TOK})*")
+    text = sep.join(pieces)
+    assert [m.span() for m in CHUNK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["OTTAWA", "O", "A", "'", ".", "-", " ", "\t", "--", "\u2014", "Ab", "\u00c9", "x", ",",
+                                 "(AP)", "1", "\n"]), max_size=10))
+def test_the_dateline_pre_check_turns_away_only_texts_the_pattern_does_not_match(pieces: list[str]) -> None:
+    from mediakit.actors.patterns import DATELINE, may_open_dateline
+
+    text = "".join(pieces)
+    if not may_open_dateline(text):
+        assert DATELINE.match(text) is None

@@ -19,8 +19,18 @@ TOK = (
     rf"(?:\.(?=[ \t\u00a0]+[{_UP}]))?)"
 )
 _CONN = r"of|for|and|the|de|del|della|der|den|van|von|da|du|dos|das|la|le|al|bin|ibn|y|on|upon"
+# TOK with its word's repeats possessive (never given back): in CHUNK nothing after a word can fail
+# once the word has matched (what follows is the run's optional next word, and the pattern ends
+# when that fails), so the engine never backtracks into a word and the matches are TOK's; the
+# possessive repeats skip the bookkeeping for giving characters back (CHUNK reads every span)
+_TOK_ONCE = (
+    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]{_W}*+(?:-{_W}+|['\u2019](?=[{_UP}]){_W}+)*+"
+    rf"(?:\.(?=[ \t\u00a0]+[{_UP}]))?)"
+)
 # a run of capitalised words, joined by spaces, connectors ("of", "van") and "&"
-CHUNK = re.compile(rf"{TOK}(?:(?:[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+)*|[ \t\u00a0]*&[ \t\u00a0]*){TOK})*")
+CHUNK = re.compile(
+    rf"{_TOK_ONCE}(?:(?:[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+)*|[ \t\u00a0]*&[ \t\u00a0]*){_TOK_ONCE})*"
+)
 # the words of such a run
 PART = re.compile(rf"{TOK}|&|\b(?:{_CONN})\b")
 PARTICLES = frozenset("de del della der den van von da du dos das la le al bin ibn y".split())
@@ -106,6 +116,14 @@ DATELINE = re.compile(
 )
 
 
+def may_open_dateline(text: str) -> bool:
+    """Can ``DATELINE`` match at the start of ``text``? It opens with a space or a tab, or with a capital
+    followed by a capital, dot, hyphen or apostrophe, two characters ``str.isupper`` passes; most spans
+    open with neither and are not matched (False here means no match; True may still be none)."""
+    head = text[:2]
+    return head[:1] in (" ", "\t") or head.isupper()
+
+
 class CreditHints(NamedTuple):
     """Which kinds of credit a text may hold, by the cheap tests :func:`credit_spans` opens with."""
 
@@ -134,7 +152,7 @@ def credit_spans(text: str, within: CreditHints | None = None) -> list[tuple[int
     ['OTTAWA -- ', '(Adrian Lee/The Canadian Press)', 'Jo Ruiz has more']
     """
     out = []
-    m = DATELINE.match(text)
+    m = DATELINE.match(text) if may_open_dateline(text) else None
     if m is not None:
         out.append((m.start(), m.end()))
     if within is not None and not (within.slash or within.label or within.reporter):
