@@ -106,6 +106,17 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
     return out
 
 
+def _stop_word(text: str, lo: int, punct_at: int) -> str:
+    """:func:`_word_before` the full stop at ``punct_at`` (read no further back than ``lo``). The commonest
+    word there is ASCII letters after a space: then it is the word _word_before reads (its run of letters
+    and dots stops at that space), found without its pattern."""
+    space = text.rfind(" ", lo, punct_at)
+    word = text[space + 1 : punct_at] if space != -1 else ""
+    if word.isalpha() and word.isascii():
+        return word
+    return _word_before(text, lo, punct_at)
+
+
 def _is_boundary(text: str, punct_at: int, nxt: re.Match[str], limit: int) -> bool:
     """Is the mark at ``punct_at`` a sentence boundary? ``nxt`` is its ``_BOUNDARY`` match, whose
     groups hold the next sentence's opening marks and first character."""
@@ -114,13 +125,7 @@ def _is_boundary(text: str, punct_at: int, nxt: re.Match[str], limit: int) -> bo
         return first.isupper() or first.isdigit() or bool(nxt.group(1))
     if first.islower():
         return False
-    lo = max(0, punct_at - 30)
-    # the commonest word before a full stop is ASCII letters after a space: then it is the word
-    # _word_before reads (its run of letters and dots stops at that space), found without its pattern
-    space = text.rfind(" ", lo, punct_at)
-    word = text[space + 1 : punct_at] if space != -1 else ""
-    if not (word.isalpha() and word.isascii()):
-        word = _word_before(text, lo, punct_at)
+    word = _stop_word(text, max(0, punct_at - 30), punct_at)
     low = word.lower().rstrip(".")
     if low in _TITLES:
         return False

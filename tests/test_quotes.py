@@ -670,9 +670,8 @@ _CONTENT_PIECES = ["Lee", "said", ",", ";", ".", "and", "but", "which", "a", "an
 
 def _clause_end_by_every_test(sent, start: int, end: int) -> int:  # noqa: ANN001
     """content._clause_end as written before its tests after a comma were grouped (the reference)."""
-    from mediakit.quotes.content import _embedded, _has_finite, _verb_form
-    from mediakit.quotes.verbs import lookup_low
-    from mediakit.quotes.words import CUT_WORDS, NOT_PARTICIPLES, NOUNS_IN_LY
+    from mediakit.quotes.content import _embedded, _has_finite, _next_act_after
+    from mediakit.quotes.words import CUT_WORDS, NOT_PARTICIPLES
 
     toks = sent.toks
     for m in range(start + 2, end):
@@ -689,15 +688,8 @@ def _clause_end_by_every_test(sent, start: int, end: int) -> int:  # noqa: ANN00
             return cut
         if comma and t.low in ("a", "an"):
             return cut
-        if t.low in ("and", "but") and m + 1 < end:
-            k = m + 1
-            while k < end - 1 and (toks[k].low in ("then", "also", "later", "again", "even", "still")
-                                   or (toks[k].low.endswith("ly") and toks[k].low not in NOUNS_IN_LY)):
-                k += 1
-            nxt = toks[k]
-            if nxt.kind == "w" and nxt.text[0].islower() and (
-                    lookup_low(nxt.low) or (_verb_form(nxt.low) and not _has_finite(toks, start, m))):
-                return m - 1 if prev.text == "," else m
+        if t.low in ("and", "but") and m + 1 < end and _next_act_after(toks, start, m, end):
+            return m - 1 if prev.text == "," else m
     return end
 
 

@@ -72,19 +72,23 @@ def _clause_end(sent: Sentence, start: int, end: int) -> int:
                 return cut
             if low in ("a", "an"):
                 return cut
-        if t.low in ("and", "but") and m + 1 < end:
-            k = m + 1
-            while k < end - 1 and (toks[k].low in ("then", "also", "later", "again", "even", "still")
-                                   or (toks[k].low.endswith("ly") and toks[k].low not in NOUNS_IN_LY)):
-                k += 1
-            nxt = toks[k]
-            if nxt.kind == "w" and nxt.text[0].islower() and (
-                    lookup_low(nxt.low) or (_verb_form(nxt.low) and not _has_finite(toks, start, m))):
-                # "and argued", or "praised the plan and was re-elected": after a noun phrase with no
-                # verb of its own, a verb after "and" is the speaker's next act, not reported words
-                return m - 1 if ptext == "," else m
+        if t.low in ("and", "but") and m + 1 < end and _next_act_after(toks, start, m, end):
+            return m - 1 if ptext == "," else m
         prev = t
     return end
+
+
+def _next_act_after(toks: list[Tok], start: int, m: int, end: int) -> bool:
+    """Does the "and" or "but" at ``m`` (within the content ``[start, end)``) open the speaker's next act
+    rather than more reported words? "and argued", or "praised the plan and was re-elected": after a noun
+    phrase with no verb of its own, a verb after "and" (adverbs skipped) is the speaker's next act."""
+    k = m + 1
+    while k < end - 1 and (toks[k].low in ("then", "also", "later", "again", "even", "still")
+                           or (toks[k].low.endswith("ly") and toks[k].low not in NOUNS_IN_LY)):
+        k += 1
+    nxt = toks[k]
+    return nxt.kind == "w" and nxt.text[0].islower() and bool(
+        lookup_low(nxt.low) or (_verb_form(nxt.low) and not _has_finite(toks, start, m)))
 
 
 _AUXILIARIES = frozenset("is are was were has have had does did will would can could".split())
