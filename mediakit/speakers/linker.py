@@ -74,7 +74,11 @@ class Linker(Nouns):
                     link = Link(link.actor, link.how, "follow-on")
             if link.actor is not None:
                 pos = q.start if q.inherited else q.speaker_start
-                insort(self.spoken, (pos, q.end, link.actor), key=FIRST_ITEM)
+                spoken = self.spoken
+                if not spoken or spoken[-1][0] <= pos:
+                    spoken.append((pos, q.end, link.actor))  # where insort puts it: quotes come in order
+                else:
+                    insort(spoken, (pos, q.end, link.actor), key=FIRST_ITEM)
                 self.spoken_ids.add(id(link.actor))
             prev = link
             out.append(link)
