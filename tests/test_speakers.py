@@ -353,3 +353,21 @@ def test_inside_quote_and_added_mentions_read_directly(quoted: list[tuple[int, i
         expect.insert(at, (s, k))
     assert [(s, e) for s, e, _a in idx.index.added] == [(s, s + n) for s, k in expect for n in [adds[k][1]]]
     assert idx.index.added_starts == [s for s, _k in expect]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["named", "called", "identified as", "Jhony", "Ana Ruiz", "unnamed", "x", ",", "(", "-",
+                                 "\u2014", "who", "released", "by", "seen", " ", "  ", "\t", "\n", "n", "c", "i", "A"]),
+                max_size=14), st.data())
+def test_cut_and_named_patterns_find_what_the_plain_ones_find(pieces: list[str], data: st.DataObject) -> None:
+    """The head cut and the "named X" pattern, written with a set of first characters, start where the
+    plain ones start (and "named X" gives the same name)."""
+    from mediakit.speakers.words import HEAD_CUT, HEAD_CUT_START, NAMED, NAMED_FAST
+
+    text = "".join(data.draw(st.sampled_from(["", " "])) + p for p in pieces)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    cut, fast = HEAD_CUT.search(text), HEAD_CUT_START.search(text)
+    assert (cut and cut.start()) == (fast and fast.start())
+    assert [m.span(1) for m in NAMED.finditer(text, lo, hi)] == [m.span(1) for m in NAMED_FAST.finditer(text, lo, hi)]
+    assert [m.span() for m in NAMED.finditer(text, lo, hi)] == [m.span() for m in NAMED_FAST.finditer(text, lo, hi)]
