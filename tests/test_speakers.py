@@ -293,3 +293,81 @@ def test_stated_genders_kept_by_linking_are_the_ones_read_again() -> None:
         if id(a) in stated:
             assert stated[id(a)] == stated_gender(text, a)
         assert speaker_gender(text, a, dict(stated)) == speaker_gender(text, a)
+
+
+def test_case_variants_are_what_the_engine_matches() -> None:
+    """Every ASCII letter's characters under re.I, by the cheap list, are those the pattern matches over every code point."""
+    import re
+    import string
+    import sys
+
+    from mediakit.speakers.words import _case_variants
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for c in string.ascii_letters:
+        assert _case_variants(c) == "".join(sorted(set(re.findall(f"(?i:{c})", every)))), c
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["statement", "report", "s", "Kit", "iS", "tweet", "_x", "1a", "\u00e9t\u00e9"]),
+       st.text(alphabet=st.sampled_from(list("stSTaeiIkK .,'\n_1\u017f\u212a\u0130\u0131\u00e9\u00c9")), max_size=40),
+       st.data())
+def test_case_blind_word_finds_what_re_i_finds(stem: str, text: str, data: st.DataObject) -> None:
+    """The document noun's pattern (a set of the first letter's cases, then the rest case-blind) finds the
+    matches the plain case-blind word pattern finds, between any two offsets."""
+    import re
+
+    from mediakit.speakers.words import case_blind_word
+
+    text = data.draw(st.sampled_from([text, text + " " + stem + "s", stem.upper() + text + stem]))
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    plain = re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
+    assert [m.span() for m in case_blind_word(stem, "s?").finditer(text, lo, hi)] == \
+        [m.span() for m in plain.finditer(text, lo, hi)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=8),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 5)), max_size=15))
+def test_inside_quote_and_added_mentions_read_directly(quoted: list[tuple[int, int]], adds: list[tuple[int, int]]) -> None:
+    """The quotation tests read against every quotation, and mentions added while linking (appended when
+    they come last) kept in the order of a stable insertion before equal starts."""
+    from mediakit.actors import Actor
+    from mediakit.quotes import Quote
+    from mediakit.speakers.index import MentionIndex
+
+    quotes = [Quote(s, s + n, "direct", None, None, None, None, None, None, None, None, "") for s, n in quoted]
+    idx = MentionIndex("x" * 60, quotes, [], None)
+    spans = sorted((s, s + n) for s, n in quoted)
+    for s in range(40):
+        last = [x for x in spans if x[0] <= s][-1:]  # the last quotation starting at or before s
+        assert idx.inside_quote(s) == bool(last and s < last[0][1])
+        for e in range(s, s + 12):
+            assert idx._within_one_quote(s, e) == bool(last and e <= last[0][1] + 1)
+    a = Actor("A1", "X", "person")
+    expect: list[tuple[int, int]] = []
+    for k, (s, n) in enumerate(adds):
+        idx.index.add(s, s + n, a)
+        at = next((i for i, x in enumerate(expect) if x[0] >= s), len(expect))
+        expect.insert(at, (s, k))
+    assert [(s, e) for s, e, _a in idx.index.added] == [(s, s + n) for s, k in expect for n in [adds[k][1]]]
+    assert idx.index.added_starts == [s for s, _k in expect]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["named", "called", "identified as", "Jhony", "Ana Ruiz", "unnamed", "x", ",", "(", "-",
+                                 "\u2014", "who", "released", "by", "seen", " ", "  ", "\t", "\n", "n", "c", "i", "A"]),
+                max_size=14), st.data())
+def test_cut_and_named_patterns_find_what_the_plain_ones_find(pieces: list[str], data: st.DataObject) -> None:
+    """The head cut and the "named X" pattern, written with a set of first characters, start where the
+    plain ones start (and "named X" gives the same name)."""
+    from mediakit.speakers.words import HEAD_CUT, HEAD_CUT_START, NAMED, NAMED_FAST
+
+    text = "".join(data.draw(st.sampled_from(["", " "])) + p for p in pieces)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    cut, fast = HEAD_CUT.search(text), HEAD_CUT_START.search(text)
+    assert (cut and cut.start()) == (fast and fast.start())
+    assert [m.span(1) for m in NAMED.finditer(text, lo, hi)] == [m.span(1) for m in NAMED_FAST.finditer(text, lo, hi)]
+    assert [m.span() for m in NAMED.finditer(text, lo, hi)] == [m.span() for m in NAMED_FAST.finditer(text, lo, hi)]

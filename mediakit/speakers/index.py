@@ -31,6 +31,7 @@ PRONOUN_LOOKBACK = 200
 _NON_SPACE = re.compile(r"\S+")
 FIRST = attrgetter("first_position")
 FIRST_ITEM = itemgetter(0)
+_START_END = attrgetter("start", "end")
 
 
 class MentionIndex:
@@ -44,6 +45,7 @@ class MentionIndex:
         self.actors = actors
         self.spans = spans
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "mixed"))
+        self._quoted_starts = [x[0] for x in self.quoted]  # (bisected as numbers: no tuple made per question)
         self.index = Mentions(actors)
         self.by_span: dict[tuple[int, int], Link] = {}
         self.lookup = Lookup(actors)
@@ -77,7 +79,7 @@ class MentionIndex:
         and no further than :data:`PRONOUN_LOOKBACK` sentences and paragraphs."""
         if self._paras is None:
             spans = self.spans if self.spans is not None else split_paragraphs(self.source)
-            self._paras = sorted((sp.start, sp.end) for sp in spans) or [(0, len(self.source))]
+            self._paras = sorted(map(_START_END, spans)) or [(0, len(self.source))]
             self._para_starts = [p[0] for p in self._paras]
         i = bisect_right(self._para_starts, pos) - 1
         if i < 0:
@@ -139,8 +141,8 @@ class MentionIndex:
         return s, e
 
     def _within_one_quote(self, s: int, e: int) -> bool:
-        i = bisect_left(self.quoted, (s + 1,)) - 1
-        return i >= 0 and self.quoted[i][0] <= s and e <= self.quoted[i][1] + 1
+        i = bisect_right(self._quoted_starts, s) - 1  # the last quotation starting at or before s
+        return i >= 0 and e <= self.quoted[i][1] + 1
 
     # -- the mention index ----------------------------------------------------------------------------
 
@@ -164,8 +166,8 @@ class MentionIndex:
         return [(s, e, a) for s, e, a in self.index.starting(ss - 200, se) if ss < e]
 
     def inside_quote(self, s: int) -> bool:
-        i = bisect_left(self.quoted, (s + 1,)) - 1
-        return i >= 0 and self.quoted[i][0] <= s < self.quoted[i][1]
+        i = bisect_right(self._quoted_starts, s) - 1  # the last quotation starting at or before s
+        return i >= 0 and s < self.quoted[i][1]
 
     def before(self, pos: int) -> Iterator[tuple[int, int, Actor]]:
         """Mentions ending by ``pos``, nearest first. Lazy: callers stop at the first that fits (and
@@ -228,7 +230,11 @@ class MentionIndex:
         if (s, e) in keys:
             return
         keys.add((s, e))
-        insort(a.mentions, Mention(s, e, self.source[s:e], rule, kind), key=BY_START)
+        mention = Mention(s, e, self.source[s:e], rule, kind)
+        if not a.mentions or a.mentions[-1].start <= s:
+            a.mentions.append(mention)  # where insort puts it (after every mention starting at or before s)
+        else:
+            insort(a.mentions, mention, key=BY_START)
         if a.mentions[0].start < a.first_position:
             self.first_moved += 1  # (see earliest)
         a.first_position = a.mentions[0].start
@@ -274,9 +280,14 @@ class Mentions:
         self.added_starts: list[int] = []
 
     def add(self, s: int, e: int, a: Actor) -> None:
-        i = bisect_left(self.added_starts, s)
+        starts = self.added_starts
+        if not starts or s > starts[-1]:  # the commonest case, quotes being linked in order: at the end
+            self.added.append((s, e, a))
+            starts.append(s)
+            return
+        i = bisect_left(starts, s)
         self.added.insert(i, (s, e, a))
-        self.added_starts.insert(i, s)
+        starts.insert(i, s)
 
     def starting(self, lo: int, hi: int) -> list[tuple[int, int, Actor]]:
         """The mentions that start from ``lo`` up to ``hi`` (excluded), in order."""

@@ -21,10 +21,10 @@ from .words import (
     COMMA,
     CONNECTOR,
     DET_WORDS,
-    HEAD_CUT,
+    HEAD_CUT_START,
     INDEFINITE,
     MODAL_NAME,
-    NAMED,
+    NAMED_FAST,
     NEXT_LOWER,
     PLURAL_ACRONYM,
     PRONOUN_WORDS,
@@ -74,7 +74,11 @@ class Linker(Nouns):
                     link = Link(link.actor, link.how, "follow-on")
             if link.actor is not None:
                 pos = q.start if q.inherited else q.speaker_start
-                insort(self.spoken, (pos, q.end, link.actor), key=FIRST_ITEM)
+                spoken = self.spoken
+                if not spoken or spoken[-1][0] <= pos:
+                    spoken.append((pos, q.end, link.actor))  # where insort puts it: quotes come in order
+                else:
+                    insort(spoken, (pos, q.end, link.actor), key=FIRST_ITEM)
                 self.spoken_ids.add(id(link.actor))
             prev = link
             out.append(link)
@@ -128,7 +132,7 @@ class Linker(Nouns):
                                 "anonymous")
             return self.new_actor(ss, se, text, "anonymous", None, "anonymous")
         # the head segment: the words before an apposition ("Lina Arafeh, a translator")
-        cut = HEAD_CUT.search(text)
+        cut = HEAD_CUT_START.search(text)
         hs, he = ss, ss + (cut.start() if cut and cut.start() > 0 else len(text))
         while he > hs and self.source[he - 1] in " \t\u00a0":
             he -= 1
@@ -138,7 +142,7 @@ class Linker(Nouns):
             if not inside and any(m[1] <= conj.start() for m in self.overlapping(hs, conj.start())):
                 he = conj.start()
                 break
-        named = NAMED.search(self.source, hs, he)
+        named = NAMED_FAST.search(self.source, hs, he)
         if named is not None:
             # "an agency official in Banten province named Jhony": the name given is the speaker
             ns, ne = named.start(1), named.end(1)

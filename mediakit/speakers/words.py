@@ -25,6 +25,13 @@ HEAD_CUT = re.compile(
     r",|\s\(|\s[\u2014\u2013-]\s|\s[\u2014\u2013]|\s(?:who|which|that|whose)\s"
     r"|\s(?:received|obtained|published|released|prepared|commissioned|seen|written|sent|quoted|cited)\s+by\s"
 )
+# HEAD_CUT as the linker seeks it (only where it starts is read): a comma or a space first, as a set of
+# characters, lets the engine skip in C to the next one (a choice of a comma or a space pattern first
+# makes it try every position); the same starts (a test compares the two)
+HEAD_CUT_START = re.compile(
+    r"[,\s](?:(?<=,)|(?<=\s)(?:\(|[\u2014\u2013-]\s|[\u2014\u2013]|(?:who|which|that|whose)\s"
+    r"|(?:received|obtained|published|released|prepared|commissioned|seen|written|sent|quoted|cited)\s+by\s))"
+)
 AGE = re.compile(r"\b\d{1,3}-year-old\b", re.I)
 HE = frozenset({"he", "him"})
 SHE = frozenset({"she", "her"})
@@ -65,6 +72,10 @@ NOUN_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){0,2}")
 LEAST = re.compile(r"^(?:at\s+)?least\s+|^(?:more|fewer)\s+than\s+", re.I)
 PARTITIVE = re.compile(r"^(?:[\w-]+\s+)?of\s+(?:the|these|those|its|his|her|their)\s+", re.I)
 NAMED = re.compile(r"\b(?:named|called|identified as)\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})")
+# NAMED with its first letters as a set first (the engine skips in C to an n, c or i; a word boundary
+# first makes it try every position); the same matches (a test compares the two)
+NAMED_FAST = re.compile(r"[nci](?<=\b.)(?:(?<=n)amed|(?<=c)alled|(?<=i)dentified as)\s+"
+                        r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})")
 NEXT_LOWER = re.compile(r"\s+([a-z][\w-]*)")
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 APPOSITION_HEAD = re.compile(r"\s*,\s*(?:which|that|the|a|an)\b([^,.;]{0,80})")
@@ -80,7 +91,36 @@ CLAUSE_CUT = re.compile(r"\s+(?:who|which|that|present|during|at|in|on|from|with
 
 @lru_cache(maxsize=256)
 def noun_pattern(stem: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
+    """``stem`` or its plural as a whole word, in any case (:func:`case_blind_word`)."""
+    return case_blind_word(stem, "s?")
+
+
+def case_blind_word(stem: str, tail: str = "") -> re.Pattern[str]:
+    r"""The pattern ``\b{stem}{tail}\b`` with ``re.I``, written so that the engine can skip ahead to the
+    stem: with ``re.I`` on a cased first letter it tries the pattern at every position of the text (the
+    linker reads 6,000 characters back for a document's noun), while a set of characters as the first
+    item lets it skip in C to the next one of them. The set is every character the case-blind letter
+    matches (:func:`_case_variants`), the word boundary before it is a lookbehind, the rest case-blind
+    as before: the same matches."""
+    first = stem[:1]
+    if not (first.isascii() and first.isalpha()):
+        return re.compile(rf"\b{re.escape(stem)}{tail}\b", re.I)
+    chars = "".join(re.escape(c) for c in _case_variants(first))
+    return re.compile(rf"[{chars}](?<=\b.)(?i:{re.escape(stem[1:])}{tail}\b)")
+
+
+# the characters outside ASCII that an ASCII letter matches under re.I (the long s, the Kelvin sign, the
+# dotted capital I and the dotless i); tests/test_speakers_words.py checks every letter over every code point
+_ASCII_FOLDS = "\u017f\u212a\u0130\u0131"
+
+
+@lru_cache(maxsize=64)
+def _case_variants(ch: str) -> str:
+    """Every character the ASCII letter ``ch`` matches under ``re.I`` ("s": "S", "s" and the long s):
+    of its two cases and the few characters outside ASCII that fold to a letter, those the pattern
+    itself matches."""
+    matches = re.compile(f"(?i:{ch})").fullmatch
+    return "".join(sorted(c for c in {ch.lower(), ch.upper(), *_ASCII_FOLDS} if matches(c)))
 
 
 # a sentence break: an end mark (and closing quote or bracket), space, then a capital, digit or opening mark
@@ -94,15 +134,19 @@ def sentences(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
     out = []
     start = ps
     for m in SENT_BREAK.finditer(text, ps, pe):
-        at = m.start()
+        at, end = m.span()
         if text[at] == ".":
-            k = _word_start(text, ps, at)
+            # the word before the stop: mostly the one after the last space (_word_start's fast path, inlined)
+            k = text.rfind(" ", ps, at) + 1 or ps
             word = text[k:at]
-            if word.lower() in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isupper()
+            if not word.replace(".", "").isalpha():
+                k = _word_start(text, ps, at)
+                word = text[k:at]
+            if "." in word or word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()
                                                                  and (k == ps or text[k - 1] == " ")):
-                continue  # "Mr.", "U.S.", "J. Smith"
-        out.append((start, m.end()))
-        start = m.end()
+                continue  # "U.S.", "Mr.", "J. Smith"
+        out.append((start, end))
+        start = end
     if start < pe:
         out.append((start, pe))
     return out
