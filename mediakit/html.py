@@ -65,15 +65,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         meta = read_metadata(tree)
     except RecursionError:  # metadata is a nicety: a page too deeply nested to read it still has a body
         meta = {"flags": ["metadata: the page is nested too deeply to read its metadata; skipped"]}
-    elements = 0
-    emptied = 0
-    for el in tree.iter():
-        elements += 1
-        # the values alone are read (no attribute mapping is built for each of a page's thousands of elements)
-        for value in el.values():
-            if len(value) > HTML_ATTRIBUTE_CHARS:
-                emptied += _empty_long_values(el)
-                break
+    elements, emptied = _guard_attributes(tree, html)
     big = elements > HTML_FALLBACK_ELEMENTS
     try:
         doc = trafilatura.bare_extraction(
@@ -107,6 +99,97 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if not art.paragraphs:
         art.flags.append("no article text found in the HTML")
     return art
+
+
+def _guard_attributes(tree: Any, html: str) -> tuple[int, int]:
+    """The page's node count (elements, comments and processing instructions, as ``tree.iter()`` walks
+    them) and how many attribute values longer than :data:`HTML_ATTRIBUTE_CHARS` were emptied.
+
+    Reading every attribute value costs about as much as the metadata and the article's cleaning together
+    (a page holds thousands, some of them kilobytes of inline data), and a value that long is rare; so
+    the values are read only when :func:`_may_hold_long_value` finds room for one in the page's text,
+    and the nodes are otherwise counted in C."""
+    if not _may_hold_long_value(html, HTML_ATTRIBUTE_CHARS):
+        return int(_count_nodes()(tree)), 0
+    elements = emptied = 0
+    for el in tree.iter():
+        elements += 1
+        # the values alone are read (no attribute mapping is built for each of a page's thousands of elements)
+        for value in el.values():
+            if len(value) > HTML_ATTRIBUTE_CHARS:
+                emptied += _empty_long_values(el)
+                break
+    return elements, emptied
+
+
+def _count_nodes() -> Any:
+    """An XPath counting the nodes ``tree.iter()`` yields (one per thread, compiled once)."""
+    xpath = getattr(_PARSERS, "count_nodes", None)
+    if xpath is None:
+        from lxml import etree
+
+        xpath = _PARSERS.count_nodes = etree.XPath(
+            "count(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())")
+    return xpath
+
+
+# Characters that end an unquoted attribute value in every HTML parser lxml may bring (libxml2 before 2.14
+# ends it at a space, tab, newline, carriage return or ">"; the HTML5 tokeniser of 2.14 also at a form feed,
+# left out here so that a run is never cut shorter than a value can be).
+_UNQUOTED_ENDS = (" ", "\t", "\n", "\r", ">")
+
+
+def _may_hold_long_value(html: str, limit: int) -> bool:
+    """False when no attribute value parsed from ``html`` can be longer than ``limit`` characters.
+
+    A value is read from the page's own characters (an entity reference is longer than the character it
+    stands for, a CR LF pair becomes one newline: never shorter). A quoted value holds no quote of its kind
+    and opens right after "=" (and spaces); an unquoted one holds none of :data:`_UNQUOTED_ENDS`. A value
+    of more than ``limit`` characters is then a run of that many characters without its quote or without
+    any of those ends, and such a run holds a whole block of ``(limit + 1) // 2`` characters aligned on a
+    multiple of that size: only blocks are looked at, each with a C search that stops at the first hit
+    (in HTML a quote and a space are never far). A block without a quote is followed up (the quotes around
+    its run; is the opening one after "="?), and so is a block with none of the unquoted ends (is there an
+    "=" early enough in its run, or one before it?). When in doubt the answer is True, and the values are
+    read. ``tests/test_html.py`` compares the
+    answer with the values lxml reads."""
+    n = len(html)
+    step = (limit + 1) // 2
+    if n <= limit or step <= 0:
+        return n > limit
+    find, rfind = html.find, html.rfind
+    for quote in ('"', "'"):
+        opened = -2  # the opening quote of the last run followed up
+        for a in range(0, n - step + 1, step):
+            if find(quote, a, a + step) != -1:
+                continue
+            p = rfind(quote, 0, a)
+            if p == -1 or p == opened:
+                continue  # no quote before the block (no value opens before it), or a run already looked at
+            opened = p
+            q = find(quote, a + step)
+            if (n if q == -1 else q) - p - 1 <= limit:
+                continue
+            before = html[max(0, p - 64) : p].rstrip()
+            if before.endswith("=") or (not before and p > 64):  # (64 spaces before the quote: not known)
+                return True
+    run_start = -1  # the start of the last run without an unquoted value's end followed up
+    for a in range(0, n - step + 1, step):
+        if any(find(c, a, a + step) != -1 for c in _UNQUOTED_ENDS):
+            continue
+        start = max(rfind(c, 0, a) for c in _UNQUOTED_ENDS) + 1
+        if start == run_start:
+            continue
+        run_start = start
+        end = min((i for i in (find(c, a + step) for c in _UNQUOTED_ENDS) if i != -1), default=n)
+        # a value longer than limit opens after an "=" early enough in the run, or at the run's start
+        # after an "=" and spaces (a run of JSON or base64 in a script mostly holds no "=" at all)
+        if find("=", start, end - limit - 1) != -1:
+            return True
+        before = html[max(0, start - 64) : start].rstrip()
+        if end - start > limit and (before.endswith("=") or (not before and start > 64)):
+            return True
+    return False
 
 
 def _empty_long_values(el: Any) -> int:

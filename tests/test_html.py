@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mediakit import MediakitError, extract
 from mediakit.html import extract_html
 
@@ -189,3 +192,54 @@ def test_caption_blocks_around_or_inside_figcaptions_are_not_read_twice() -> Non
     )
     caps = [c.text for c in extract_html(html).captions]
     assert caps == ["Inner caption.", "Nested caption.", "A WordPress caption."]
+
+
+# -- the long-attribute guard's prefilter ---------------------------------------------------------------
+
+_VALUE_CHARS = st.sampled_from(list("ab= >\"'&;{}:,\t\n\r\f") + ["&amp;", "&quot;", "&#39;", "x" * 7, "\u00e9"])
+_VALUES = st.lists(_VALUE_CHARS, max_size=30).map("".join)
+_TEXT = st.lists(st.sampled_from(list("ab =>\"'{}:,.\n") + ["x" * 9, "&amp;"]), max_size=40).map("".join)
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> str:
+    """Pages of elements whose attributes are quoted either way or not at all, with spaces around the "="
+    or none, and text and scripts that hold quotes, "=" and long runs without spaces (as JSON does)."""
+    parts = ["<html><body>"]
+    for _ in range(draw(st.integers(0, 6))):
+        tag = draw(st.sampled_from(["div", "p", "img", "a", "script"]))
+        attrs = ""
+        for name in draw(st.lists(st.sampled_from(["class", "id", "src", "data-x"]), max_size=3, unique=True)):
+            quote = draw(st.sampled_from(['"', "'", ""]))
+            eq = draw(st.sampled_from(["=", " = ", "=\n"]))
+            attrs += f" {name}{eq}{quote}{draw(_VALUES)}{quote}"
+        parts.append(f"<{tag}{attrs}>{draw(_TEXT)}</{tag}>")
+    return "".join(parts) + "</body></html>"
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pages(), st.integers(2, 40))
+def test_a_page_the_prefilter_clears_holds_no_long_attribute_value(page: str, limit: int) -> None:
+    """_may_hold_long_value answers False only for pages where lxml reads no value longer than the limit."""
+    from mediakit.html import _may_hold_long_value, load_tree
+
+    tree = load_tree(page)
+    longest = max((len(v) for el in tree.iter() for v in el.values()), default=0) if tree is not None else 0
+    if longest > limit:
+        assert _may_hold_long_value(page, limit), (page, limit)
+
+
+def test_the_guard_counts_nodes_as_the_walk_does_and_empties_long_values() -> None:
+    from mediakit.html import HTML_ATTRIBUTE_CHARS, _guard_attributes, load_tree
+
+    long_value = "y" * (HTML_ATTRIBUTE_CHARS + 1)
+    script = "<script>var config = {" + ",".join(f'"k{i}":{i}' for i in range(3000)) + "}</script>"
+    pages = [_page(PROSE), _page(PROSE + script), _page(PROSE + "<!-- kept? --><?pi x?>"),
+             _page(PROSE + f"<img src={long_value}>"), _page(PROSE + f"<div class = '{long_value}'>x</div>"),
+             _page(PROSE + f'<p data-x="{long_value}" id="{long_value}">x</p>')]
+    for page in pages:
+        tree, walked = load_tree(page), load_tree(page)
+        nodes = sum(1 for _ in walked.iter())
+        longs = sum(1 for el in walked.iter() for v in el.values() if len(v) > HTML_ATTRIBUTE_CHARS)
+        assert _guard_attributes(tree, page) == (nodes, longs)
+        assert not [v for el in tree.iter() for v in el.values() if len(v) > HTML_ATTRIBUTE_CHARS]
