@@ -476,3 +476,18 @@ def test_the_dateline_pre_check_turns_away_only_texts_the_pattern_does_not_match
     text = "".join(pieces)
     if not may_open_dateline(text):
         assert DATELINE.match(text) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["with", "within", "about", "abouts", "news", "it's", "o'neil", "x-ray", "Bay", "cat",
+                                 "\u00e9t\u00e9s", "a_word", "1word", "well-known", " ", "  ", ",", "-", "'", "\u2019",
+                                 "\n", "Word", "amid", "amidst", "than-that"]), max_size=12))
+def test_the_two_lower_case_words_search_agrees_with_counting_the_words(pieces: list[str]) -> None:
+    # is_title_case turns a text away when it holds two lower-case content words: one search for both
+    # against the count of all such words
+    import re
+
+    from mediakit.actors.patterns import _LOWER_LONG_WORD, _TWO_LOWER_LONG
+
+    text = "".join(pieces)
+    assert (_TWO_LOWER_LONG.search(text) is not None) == (len(re.findall(_LOWER_LONG_WORD, text)) >= 2)

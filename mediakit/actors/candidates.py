@@ -202,6 +202,12 @@ class Found:
                 at += n + 1
         return self._alllow
 
+    @property
+    def low_starts(self) -> list[int]:
+        """Where each span starts in :meth:`all_low` (made with it)."""
+        self.all_low()
+        return self._low_starts
+
     def words_in_spans(self, words: set[str]) -> list[tuple[int, int, str]]:
         """(span index, offset in the span, word) of every whole-word occurrence of ``words`` in the
         lower-cased spans, as :func:`~mediakit.actors.patterns.find_words` finds them span by span, in

@@ -49,7 +49,12 @@ PRONOUN_FAST = re.compile(
     rf"|[Ee][Rr]|[Ee][Rr]{_S}|[Ee][Rr]{_S}[Ee][Ll][Ff])|(?<=[Ss\u017f])[Hh][Ee])(?!\w)"
 )
 WHO_AFTER = re.compile(r"(?:['\u2019]s)?,\s+who\b")
-_LOWER_LONG = re.compile(r"(?<![\w'\u2019-])(?!(?:with|from|into|onto|over|upon|than|that|this|after|about|amid)\b)[a-z][a-z'\u2019-]{3,}")
+_LOWER_LONG_WORD = r"(?<![\w'\u2019-])(?!(?:with|from|into|onto|over|upon|than|that|this|after|about|amid)\b)[a-z][a-z'\u2019-]{3,}"
+# two matches of _LOWER_LONG_WORD, found by one search (no iterator, one match object): the first word is read
+# whole and never given back (finditer's first match is that whole word, and no later match can start
+# inside it: a letter, "'" or "-" stands before every one of its characters), and the second is looked
+# for from its end on, as a finditer looks for its second match
+_TWO_LOWER_LONG = re.compile(_LOWER_LONG_WORD + "+" + ".*?" + _LOWER_LONG_WORD, re.S)
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}$")
 OPENERS = frozenset(" \t\u00a0\"'([\u201c\u2018\u00ab")
 _NAMEY = re.compile(rf"[{_UP}][^\d\W]*(?:[-'\u2019.][^\d\W]*)*")
@@ -117,11 +122,15 @@ DATELINE = re.compile(
 
 
 def may_open_dateline(text: str) -> bool:
-    """Can ``DATELINE`` match at the start of ``text``? It opens with a space or a tab, or with a capital
-    followed by a capital, dot, hyphen or apostrophe, two characters ``str.isupper`` passes; most spans
-    open with neither and are not matched (False here means no match; True may still be none)."""
-    head = text[:2]
-    return head[:1] in (" ", "\t") or head.isupper()
+    """Can ``DATELINE`` match at the start of ``text``? It opens with a space or a tab, or with an ASCII
+    capital followed by a capital, dot, hyphen or apostrophe; most spans open with neither and are not
+    matched (False here means no match; True may still be none)."""
+    head = text[:1]
+    return head in (" ", "\t") or (head in _ASCII_UPPER and text[1:2] in _DATELINE_SECOND)
+
+
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DATELINE_SECOND = _ASCII_UPPER | frozenset("'.-")  # what may follow the capital that opens a dateline
 
 
 class CreditHints(NamedTuple):
@@ -242,8 +251,7 @@ def list_patterns() -> ListPatterns:
 
 def is_title_case(text: str) -> bool:
     """A headline written in Title Case: four or more content words, at most one of them lower case."""
-    lower = _LOWER_LONG.finditer(text)
-    if next(lower, None) is not None and next(lower, None) is not None:
+    if _TWO_LOWER_LONG.search(text) is not None:
         return False  # two lower-case content words: an ordinary sentence
     words = [w for w in _WORDS.findall(text) if w.lower() not in _SMALL and len(w) > 3]
     if len(words) < 4:

@@ -178,9 +178,14 @@ class Finder:
         if not hits:
             return occupied
         span_hits: dict[int, set[str]] = {}  # span by span, only where a "_" makes it needed
+        # the characters beside a word are read in the joined lower-cased text (a span's own lower case
+        # is not made for it): there a span's first and last characters stand beside a line break
+        # where the span's text has nothing, and neither is a "_"
+        all_low, low_starts = found.all_low(), found.low_starts
         for k, s, low in sorted(found.words_in_spans(hits)):
             sp = spans[k]
-            if sp.low[s - 1 : s] == "_" or sp.low[s + len(low) : s + len(low) + 1] == "_":
+            i = low_starts[k] + s
+            if all_low[i - 1 : i] == "_" or all_low[i + len(low) : i + len(low) + 1] == "_":
                 if k not in span_hits:
                     span_hits[k] = lex.scan_words.intersection(WORD.findall(sp.low))
                 if low not in span_hits[k]:
