@@ -151,8 +151,7 @@ def _may_hold_long_value(html: str, limit: int) -> bool:
     (in HTML a quote and a space are never far). A block without a quote is followed up (the quotes around
     its run; is the opening one after "="?), and so is a block with none of the unquoted ends (is there an
     "=" early enough in its run, or one before it?). When in doubt the answer is True, and the values are
-    read. ``tests/test_html.py`` compares the
-    answer with the values lxml reads."""
+    read. ``tests/test_html.py`` compares the answer with the values lxml reads."""
     n = len(html)
     step = (limit + 1) // 2
     if n <= limit or step <= 0:
