@@ -105,8 +105,8 @@ def _guard_attributes(tree: Any, html: str) -> tuple[int, int]:
     """The page's node count (elements, comments and processing instructions, as ``tree.iter()`` walks
     them) and how many attribute values longer than :data:`HTML_ATTRIBUTE_CHARS` were emptied.
 
-    Reading every attribute value costs about as much as the metadata and the article's cleaning together
-    (a page holds thousands, some of them kilobytes of inline data), and a value that long is rare; so
+    Reading every attribute value costs about twice as much as reading the page's metadata (a page holds
+    thousands, some of them kilobytes of inline data), and a value that long is rare; so
     the values are read only when :func:`_may_hold_long_value` finds room for one in the page's text,
     and the nodes are otherwise counted in C."""
     if not _may_hold_long_value(html, HTML_ATTRIBUTE_CHARS):
@@ -169,8 +169,7 @@ def _may_hold_long_value(html: str, limit: int) -> bool:
             q = find(quote, a + step)
             if (n if q == -1 else q) - p - 1 <= limit:
                 continue
-            before = html[max(0, p - 64) : p].rstrip()
-            if before.endswith("=") or (not before and p > 64):  # (64 spaces before the quote: not known)
+            if _after_equals(html, p):
                 return True
     run_start = -1  # the start of the last run without an unquoted value's end followed up
     for a in range(0, n - step + 1, step):
@@ -185,10 +184,16 @@ def _may_hold_long_value(html: str, limit: int) -> bool:
         # after an "=" and spaces (a run of JSON or base64 in a script mostly holds no "=" at all)
         if find("=", start, end - limit - 1) != -1:
             return True
-        before = html[max(0, start - 64) : start].rstrip()
-        if end - start > limit and (before.endswith("=") or (not before and start > 64)):
+        if end - start > limit and _after_equals(html, start):
             return True
     return False
+
+
+def _after_equals(html: str, at: int) -> bool:
+    """May an attribute value open at ``at``: an "=" before it, spaces between (or more than the 64
+    characters read before it, all spaces: not known, so True)?"""
+    before = html[max(0, at - 64) : at].rstrip()
+    return before.endswith("=") or (not before and at > 64)
 
 
 def _empty_long_values(el: Any) -> int:

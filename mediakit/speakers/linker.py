@@ -24,7 +24,7 @@ from .words import (
     HEAD_CUT_START,
     INDEFINITE,
     MODAL_NAME,
-    NAMED_FAST,
+    NAMED,
     NEXT_LOWER,
     PLURAL_ACRONYM,
     PRONOUN_WORDS,
@@ -142,7 +142,7 @@ class Linker(Nouns):
             if not inside and any(m[1] <= conj.start() for m in self.overlapping(hs, conj.start())):
                 he = conj.start()
                 break
-        named = NAMED_FAST.search(self.source, hs, he)
+        named = NAMED.search(self.source, hs, he)
         if named is not None:
             # "an agency official in Banten province named Jhony": the name given is the speaker
             ns, ne = named.start(1), named.end(1)

@@ -21,13 +21,10 @@ INDEFINITE = frozenset("a an another one some".split())
 POSS_DET = {"his": "he", "her": "she", "their": "they", "its": "it"}
 WORD = re.compile(r"[\w'\u2019.&-]+")
 SPEAKER_TEXT_WORD = re.compile(r"[\w'\u2019-]+")
-HEAD_CUT = re.compile(
-    r",|\s\(|\s[\u2014\u2013-]\s|\s[\u2014\u2013]|\s(?:who|which|that|whose)\s"
-    r"|\s(?:received|obtained|published|released|prepared|commissioned|seen|written|sent|quoted|cited)\s+by\s"
-)
-# HEAD_CUT as the linker seeks it (only where it starts is read): a comma or a space first, as a set of
-# characters, lets the engine skip in C to the next one (a choice of a comma or a space pattern first
-# makes it try every position); the same starts (a test compares the two)
+# Where a speaker phrase's head ends (only where the match starts is read): a comma, or a space before "(",
+# a dash, "who/which/that/whose" or "received/published/... by". Written with the comma or space first as a
+# set of characters, so the engine skips in C to the next one (a choice of a comma or a space pattern first
+# makes it try every position); tests/test_speakers.py compares its starts with the plain choice.
 HEAD_CUT_START = re.compile(
     r"[,\s](?:(?<=,)|(?<=\s)(?:\(|[\u2014\u2013-]\s|[\u2014\u2013]|(?:who|which|that|whose)\s"
     r"|(?:received|obtained|published|released|prepared|commissioned|seen|written|sent|quoted|cited)\s+by\s))"
@@ -71,10 +68,10 @@ CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:who|which|but|and)\b|\b(?:said|says|tol
 NOUN_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){0,2}")
 LEAST = re.compile(r"^(?:at\s+)?least\s+|^(?:more|fewer)\s+than\s+", re.I)
 PARTITIVE = re.compile(r"^(?:[\w-]+\s+)?of\s+(?:the|these|those|its|his|her|their)\s+", re.I)
-NAMED = re.compile(r"\b(?:named|called|identified as)\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})")
-# NAMED with its first letters as a set first (the engine skips in C to an n, c or i; a word boundary
-# first makes it try every position); the same matches (a test compares the two)
-NAMED_FAST = re.compile(r"[nci](?<=\b.)(?:(?<=n)amed|(?<=c)alled|(?<=i)dentified as)\s+"
+# "named X", "called X", "identified as X" (X up to four capitalised words), written with the first letters as
+# a set first and the word boundary as a lookbehind (the engine skips in C to an n, c or i; a word boundary
+# first makes it try every position); tests/test_speakers.py compares its matches with the plain pattern
+NAMED = re.compile(r"[nci](?<=\b.)(?:(?<=n)amed|(?<=c)alled|(?<=i)dentified as)\s+"
                         r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})")
 NEXT_LOWER = re.compile(r"\s+([a-z][\w-]*)")
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
