@@ -163,4 +163,4 @@ _OPENERS = frozenset("the a an it he she they we i but and in on at this that hi
 
 def _opener(text: str, at: int, limit: int) -> bool:
     m = _LETTERS.match(text[at : min(limit, at + 20)])
-    return bool(m) and m.group(0).lower() in _OPENERS
+    return m is not None and m.group(0).lower() in _OPENERS

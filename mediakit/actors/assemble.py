@@ -176,6 +176,7 @@ class Assembler:
             name = name[4:]
             low = name.lower()
         key = f"{c.type}:{low}"
+        assert c.type is not None  # (only typed candidates come here)
         e = self.entry(key, name, c.type, c.tokens)
         e.add(c)
 
@@ -352,9 +353,10 @@ def _add_restricted(entries: dict[str, Entry], forms: dict[str, str], source: st
                 if not closes[j - 1]:
                     continue
                 form = " ".join(words[i:j])
-                e = known.get(form)
-                if e is None:
+                hit = known.get(form)
+                if hit is None:
                     continue
+                e = hit
                 if taken is None:
                     taken = _Taken(len(source), (m for x in entries.values() for m in x.mentions))
                 s, end = toks[i][1], toks[j - 1][2]

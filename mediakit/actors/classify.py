@@ -241,6 +241,7 @@ class NameClassifier:
         lo = max(0, s - 40)
         back = text[lo:s][::-1]
         m = _GAP_AND_WORD_REVERSED.match(back)
+        assert m is not None  # (the pattern matches any text, the empty one too)
         if m.end() == len(back) and lo > 0:
             return self._role_before_long(sp, s)  # the word may reach past the window
         if m.start(1) == len(back):
@@ -276,20 +277,21 @@ class NameClassifier:
         if comma:
             i -= 1
         # the role word, perhaps followed by "for/of ..." when an apposition closes with a comma
-        j = None
+        role_at: int | None = None
         for k in range(i, max(-1, i - 7), -1):
             w = toks[k].lower()
             if not (w[0].isalnum() or w[0] == "_"):
                 break
             if w in lex.role_words and (k == i or (comma and toks[k + 1].lower() in ("for", "of"))):
-                j = k
+                role_at = k
                 break
             if not comma:
                 break
             if w in lex.stop and w not in ("for", "of", "the", "and"):
                 break
-        if j is None:
+        if role_at is None:
             return None
+        j = role_at
         comp = toks[j + 1 : i + 1]
         k = j - 1
         premods: list[str] = []

@@ -6,6 +6,7 @@ Most patterns are fixed; three are built from the word lists on first use (:func
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -181,11 +182,11 @@ def credit_spans(text: str, within: CreditHints | None = None) -> list[tuple[int
     return sorted(out) if len(out) > 1 else out
 
 
-def _alt(words: set[str] | list[str]) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _trie_alt(words: set[str] | list[str]) -> str:
+def _trie_alt(words: Iterable[str]) -> str:
     """The alternation :func:`_alt` makes, as a tree of shared prefixes ("chief(?: executive|)..."):
     the same matches, tried in the same order, but the regex engine no longer tries every word at
     every position (a long list of roles was the slowest part of ``role_after``).

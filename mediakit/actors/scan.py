@@ -177,7 +177,7 @@ class Finder:
         hits = word_candidates(found.all_low(), lex.scan_words)
         if not hits:
             return occupied
-        span_hits: dict[int, set[str]] = {}  # span by span, only where a "_" makes it needed
+        span_hits: dict[int, frozenset[str]] = {}  # span by span, only where a "_" makes it needed
         # the characters beside a word are read in the joined lower-cased text (a span's own lower case
         # is not made for it): there a span's first and last characters stand beside a line break
         # where the span's text has nothing, and neither is a "_"

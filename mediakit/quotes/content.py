@@ -52,7 +52,9 @@ def _clause_end(sent: Sentence, start: int, end: int) -> int:
     (a participle), ``and argued`` (a second verb of the same speaker; after a noun phrase with no
     verb, any ``and was ...``), ``: "..."`` or ``;``."""
     toks = sent.toks
-    prev = toks[start + 1] if start + 2 < end else None
+    if start + 2 >= end:
+        return end
+    prev = toks[start + 1]
     for m in range(start + 2, end):
         t = toks[m]
         if t.text == ";":
@@ -170,14 +172,20 @@ def make(sent: Sentence, s: int, e: int, fr: Frame, rule_id: str, clause_rule_id
     quotes, n_words = counted
     # a quotation reaching into other paragraphs is content as a whole
     if toks[e - 1].kind == "q":
-        ce = max(ce, sent.doc.quotation_at(toks[e - 1].start).end)
+        last = sent.doc.quotation_at(toks[e - 1].start)
+        assert last is not None  # (a masked quotation token stands in a quotation)
+        ce = max(ce, last.end)
     if toks[s].kind == "q":
-        cs = min(cs, sent.doc.quotation_at(cs).start)
+        first = sent.doc.quotation_at(cs)
+        assert first is not None
+        cs = min(cs, first.start)
     cue = (toks[fr.i].start, toks[fr.j - 1].end)
     if split is None and cue[0] < ce and cue[1] > cs:
         return None
     for t in quotes:
-        sent.doc.quotation_at(t.start).claimed = True
+        q = sent.doc.quotation_at(t.start)
+        assert q is not None
+        q.claimed = True
     kind = "indirect" if not quotes else ("direct" if not n_words else "mixed")
     speaker = (toks[fr.spk[0]].start, toks[fr.spk[1] - 1].end)
     chosen = rule_id if clause_rule_id is None or kind == "direct" else clause_rule_id

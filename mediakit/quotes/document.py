@@ -255,7 +255,7 @@ class Document:
         if not m or self.masked[end - m.end() : end].lower() not in ABBREVIATIONS:
             return False
         first = _LETTER.search(self.text, start, start + 6)
-        return bool(first) and first.group(0).islower()
+        return first is not None and first.group(0).islower()
 
 
 _TITLE_CASE: list[Callable[[str], bool]] = []  # the actor finder's headline test, once imported

@@ -49,8 +49,8 @@ def continuations(doc: Document, pi: int, here: list[Found], per_para: list[list
     ps, pe = doc.paras[pi]
     out: list[Found] = []
     first = bisect_left(doc.q_begin, ps)
-    last = bisect_left(doc.q_begin, pe)
-    open_quotes = [q for q in doc.quotations[first:last] if not q.claimed]
+    stop = bisect_left(doc.q_begin, pe)
+    open_quotes = [q for q in doc.quotations[first:stop] if not q.claimed]
     nearest: _Nearest | None = None  # made at the first quotation that needs it
     for q in open_quotes:
         if not _sentence_like(doc.masked, doc.text, q, ps):
@@ -86,7 +86,7 @@ def continuations(doc: Document, pi: int, here: list[Found], per_para: list[list
         if last is not None or not _alone(doc, q, pi):
             continue
         nxt = _next_tagged(doc, pi, per_para)
-        if nxt is not None:
+        if nxt is not None and nxt.speaker is not None:  # (a tagged paragraph's quote has a speaker)
             # a quotation paragraph tagged only at the end of the next one: '"A."' / '"B," Lee said.'
             q.claimed = True
             rid = "follow-on-before"

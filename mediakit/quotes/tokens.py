@@ -37,6 +37,11 @@ class Tok:
     """
 
     __slots__ = ("start", "end", "text", "low", "kind")
+    start: int
+    end: int
+    text: str
+    low: str
+    kind: str
 
     def __repr__(self) -> str:
         return f"Tok({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
@@ -145,7 +150,7 @@ def tokenize(masked: str, s: int, e: int, cue_at: list[int] | None = None, part:
                 del found[listed:]
                 del pool[size:]
                 return _tokenize_spaced(masked, s, e, cue_at)
-            made = []
+            made: list[Tok] = []
             for t in _TOKEN.findall(c):
                 tok = _pattern_token(t, pos)
                 pos = tok.end
@@ -211,7 +216,7 @@ def _pattern_token(t: str, a: int) -> Tok:
     return tok
 
 
-def tok_text(toks: list[Tok], rng: tuple[int, int]) -> str:
+def tok_text(toks: list[Tok], rng: tuple[int, ...]) -> str:
     """The tokens ``toks[rng[0]:rng[1]]`` joined by single spaces (a one-word cue is its text)."""
     a, b = rng[0], rng[1]
     if b - a == 1 and 0 <= a < len(toks):  # (out of range, the slice below gives "")

@@ -117,6 +117,7 @@ class MentionIndex:
         the index of the nearest one at or before it that is not empty (-1: none)."""
         found = self._sentence_cache.get(i)
         if found is None:
+            assert self._paras is not None  # (read by the caller first)
             ps, pe = self._paras[i]
             bounds = sentences(self.source, ps, pe)
             sents = [(s, e, self._within_one_quote(s, e)) for s, e in bounds] or [(ps, pe, False)]

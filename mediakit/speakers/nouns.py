@@ -41,7 +41,7 @@ class Nouns(Salience):
     def by_role(self, text: str, ss: int, kind: str | None) -> Link | None:
         """ "the minister" -> the one person named before it whose role ends in "minister"."""
         lex = lexicon()
-        words = [w.lower() for w in SPEAKER_TEXT_WORD.findall(text)]
+        words: list[str] = [w.lower() for w in SPEAKER_TEXT_WORD.findall(text)]
         if not words or len(words) > 4:
             return None
         head = next((w for w in reversed(words) if w in lex.role_words), None)
@@ -51,7 +51,7 @@ class Nouns(Salience):
         later_ok = self.in_headline(ss)
         # the people with the role named before it: how many (none, one, more) and the one, from the two
         # named first, rather than a pass over them all (a long text has thousands of ministers)
-        key = ("role", head, frozenset(others))
+        key: tuple[str, str, object] = ("role", head, frozenset(others))
         people = self.lookup.with_role(head, others)
         found = people if later_ok else self.named_before(key, people, ss)
         if len(found) == 1:
@@ -69,6 +69,7 @@ class Nouns(Salience):
         groups = {lex.parties.get(w) or lex.demonyms.get(w.capitalize()) for w in others} - {None}
         if len(groups) == 1:
             group = groups.pop()
+            assert group is not None  # (None was taken out)
             key = ("same", group, head)
             same = self.lookup.filtered(key, self.lookup.affiliated(group),
                                         lambda a: not a.roles or any(head in r.lower() for r in a.roles))
@@ -139,9 +140,9 @@ class Nouns(Salience):
             start = caps[0][0]
             return self.new_actor(start, caps[-1][1], self.source[start : caps[-1][1]], "organisation", None, "document")
         if words[0] not in INDEFINITE:
-            found = self.earlier_document(noun, ss)
-            if found is not None:
-                a, where = found
+            earlier = self.earlier_document(noun, ss)
+            if earlier is not None:
+                a, where = earlier
                 return Link(a, f"{what}: the {noun} of {a.name}, {where}", "document")
         # the subject or speaker of the sentence before ("Gatsby said ... A statement said")
         subject = self.previous_subject(ss)

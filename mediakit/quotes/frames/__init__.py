@@ -32,9 +32,9 @@ def locate_frame(sent: Sentence, i: int, j: int, entry: VerbEntry) -> Frame | No
     toks = sent.toks
     k = skip_left(sent, i)
     if k < 0 or toks[k].kind == "q" or toks[k].text in (",", ":", ";", "-"):
-        spk = np_right(sent, j, after_quote=k >= 0 and (toks[k].kind == "q" or toks[k - 1].kind == "q"))
-        if spk is not None:
-            return Frame(i, j, entry, spk, k + 1, spk[1], True)
+        after = np_right(sent, j, after_quote=k >= 0 and (toks[k].kind == "q" or toks[k - 1].kind == "q"))
+        if after is not None:
+            return Frame(i, j, entry, after, k + 1, after[1], True)
     return None
 
 

@@ -45,7 +45,7 @@ def colon_intro(doc: Document, pi: int, here: list[Found]) -> list[Found]:
     nxt_s, nxt_e = doc.paras[pi + 1]
     q = doc.quotation_at(nxt_s)
     opens_quote = q is not None and q.start == nxt_s
-    if opens_quote and q.claimed:
+    if q is not None and opens_quote and q.claimed:
         return []
     if hit is not None:
         i, (entry, j) = hit
@@ -59,7 +59,7 @@ def colon_intro(doc: Document, pi: int, here: list[Found]) -> list[Found]:
         return []
     if spk is None:
         return []
-    if opens_quote:
+    if q is not None and opens_quote:
         q.claimed = True
         content, what = (q.start, q.end), "the quotation that opens the next paragraph"
     else:

@@ -28,7 +28,7 @@ def _adverbial_participle(sent: Sentence, i: int) -> bool:
 
 def participle_frame(sent: Sentence, i: int, j: int, entry: VerbEntry) -> Frame | None:
     """``..., adding that ...``: the speaker is the subject of the clause before the comma."""
-    spk = main_subject(sent, i - 1)
+    spk: tuple[int, ...] | None = main_subject(sent, i - 1)
     for k in range(i - 2, -1, -1):
         if spk is not None:
             break

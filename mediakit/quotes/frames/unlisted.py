@@ -35,6 +35,7 @@ def unlisted_verbs(sent: Sentence) -> list[Found]:
             continue
         after_colon = x == end - 1 and x >= 3 and toks[x - 1].text in (":", ",")
         found = None
+        spk: tuple[int, ...] | None
         if x == 0 and t.text[-2:-1] in (",", "?", "!") and 2 <= end - 1 <= 6:
             spk = np_after_quote(sent, 1, end)
             if spk is not None:
