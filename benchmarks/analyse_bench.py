@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from mediakit import analyse, extract
+from mediakit import _native, analyse, extract
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
+    print(f"mediakit build: {_native.BUILD}")  # (compiled or pure Python: see the README)
     files = sorted((args.gold_dir / "text").glob("*.txt"))
     if not files:
         print(f"no text/*.txt under {args.gold_dir}", file=sys.stderr)

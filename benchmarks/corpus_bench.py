@@ -284,6 +284,9 @@ def main() -> None:
     p.add_argument("--workers", type=int, nargs="+", default=[2])
     p.add_argument("--repeat", type=int, default=3, help="scrapinghub: interleaved passes (best of each)")
     ns = p.parse_args()
+    from mediakit import _native
+
+    print(f"mediakit build: {_native.BUILD}")  # (compiled or pure Python: see the README)
     if ns.what != "teaching" and not ns.path:
         p.error(f"{ns.what} needs the data path")
     globals()[ns.what](ns)

@@ -242,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write every step as JSON lines here")
     ap.add_argument("--child", nargs=2, metavar=("SHAPE", "SIZE"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    from mediakit import _native
+
+    print(f"mediakit build: {_native.BUILD}")  # (compiled or pure Python: see the README)
     if args.child:
         if args.mem_mb:
             limit = args.mem_mb * 1024 * 1024

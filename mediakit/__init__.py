@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import importers
+# _native first: it decides whether the compiled rule engines or their sources are imported
+from . import _native, importers  # noqa: F401
 from .errors import FetchError, InputError, MediakitError
 from .extract import extract
 from .model import Article, Caption, Span

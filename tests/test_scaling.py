@@ -27,6 +27,7 @@ from mediakit.model import Article, Span
 from mediakit.quotes import find_quotes
 from mediakit.quotes.document import SENTENCE_WINDOW, Document
 from mediakit.quotes.followons import _Nearest
+from mediakit.quotes.marks import Quotation
 from mediakit.quotes.records import Found
 from mediakit.quotes.result import Quote
 from mediakit.speakers import index, link_quotes
@@ -208,7 +209,7 @@ def test_stray_quotations_find_the_same_attribution_as_a_scan_would() -> None:
         nearest = None
         starts = sorted(rng.sample(range(1, 200, 2), 10))
         for qs in starts:
-            q = type("Q", (), {"start": qs, "end": qs + 1})()
+            q = Quotation(qs, qs + 1, [(qs, qs + 1)])
             if nearest is None:
                 nearest = _Nearest(here)
             got = nearest.to(q)
