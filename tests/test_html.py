@@ -182,6 +182,49 @@ def test_fast_loader_builds_trafilaturas_tree_and_extraction() -> None:
         assert (a and a.text) == (b and b.text), html
 
 
+_FORUM_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+             '"DiscussionForumPosting", "headline": "Ferry times"}</script>')
+_HEAD_PAGES = [
+    _page(PROSE, "<title>Harbour</title><meta charset='utf-8'><link rel='stylesheet' href='/s.css'>"
+          "<style>p { color: red }</style><script>var adSlots = ['top', 'side'];</script>" + _FORUM_LD),
+    # a forum thread, told by its JSON-LD in the head: trafilatura keeps the comment containers as posts
+    _page(PROSE + "<ul id='dsq-comments'>" + "".join(f"<li>Reply {i}: the ferry was late again on a Sunday "
+                                                    "morning, and the kiosk was shut.</li>" for i in range(4))
+          + "</ul>", _FORUM_LD),
+    _page(PROSE + "<div class='comment'><p>A reader's comment on the ferry, long enough to be read.</p></div>",
+          "<script>var x = 1;</script>"),
+    "<html><head><script>var a;</script> stray head text <meta name=x content=y></head><body>" + PROSE + "</body></html>",
+]
+
+
+def test_trafilatura_reads_the_same_page_without_the_heads_scripts_styles_and_meta_tags() -> None:
+    """_shed_head removes only what trafilatura never reads: its text is the same with and without them,
+    on the fixtures, the forum pages (told by their JSON-LD, which stays) and every saved page of the
+    teaching corpus."""
+    from pathlib import Path
+
+    import trafilatura
+
+    from mediakit.html import _shed_head, load_tree
+
+    saved = sorted((Path(__file__).resolve().parent.parent / "data" / "corpus" / "raw" / "html").glob("*.html"))
+    assert len(saved) >= 20
+    kw = {"with_metadata": False, "favor_precision": True, "include_comments": False}
+    for html in [*_LOADER_CASES, *_HEAD_PAGES, *(p.read_text(encoding="utf-8") for p in saved)]:
+        kept, shed = load_tree(html), load_tree(html)
+        if kept is None:
+            continue
+        _shed_head(shed)
+        a, b = trafilatura.bare_extraction(kept, **kw), trafilatura.bare_extraction(shed, **kw)
+        assert (a and a.text) == (b and b.text), html
+    forum, blind = load_tree(_HEAD_PAGES[1]), load_tree(_HEAD_PAGES[1])
+    _shed_head(forum)
+    assert forum.find("head/script") is not None
+    blind.remove(blind.find("head"))  # without its JSON-LD the page reads as an article, its replies dropped
+    assert "Reply 3" in trafilatura.bare_extraction(forum, **kw).text
+    assert "Reply 3" not in trafilatura.bare_extraction(blind, **kw).text
+
+
 def test_caption_blocks_around_or_inside_figcaptions_are_not_read_twice() -> None:
     body = PROSE
     html = _page(
@@ -230,7 +273,7 @@ def test_a_page_the_prefilter_clears_holds_no_long_attribute_value(page: str, li
 
 
 def test_the_guard_counts_nodes_as_the_walk_does_and_empties_long_values() -> None:
-    from mediakit.html import HTML_ATTRIBUTE_CHARS, _guard_attributes, load_tree
+    from mediakit.html import HTML_ATTRIBUTE_CHARS, HTML_FALLBACK_ELEMENTS, _guard_attributes, load_tree
 
     long_value = "y" * (HTML_ATTRIBUTE_CHARS + 1)
     script = "<script>var config = {" + ",".join(f'"k{i}":{i}' for i in range(3000)) + "}</script>"
@@ -241,5 +284,29 @@ def test_the_guard_counts_nodes_as_the_walk_does_and_empties_long_values() -> No
         tree, walked = load_tree(page), load_tree(page)
         nodes = sum(1 for _ in walked.iter())
         longs = sum(1 for el in walked.iter() for v in el.values() if len(v) > HTML_ATTRIBUTE_CHARS)
-        assert _guard_attributes(tree, page) == (nodes, longs)
+        counted, emptied = _guard_attributes(tree, page)
+        assert emptied == longs
+        assert counted == nodes or (counted is None and not longs and nodes <= HTML_FALLBACK_ELEMENTS)
         assert not [v for el in tree.iter() for v in el.values() if len(v) > HTML_ATTRIBUTE_CHARS]
+    many = _page(PROSE + "<br>" * 5000)  # too many tags to skip the count
+    assert _guard_attributes(load_tree(many), many)[0] == sum(1 for _ in load_tree(many).iter())
+
+
+_SOUP = st.lists(st.sampled_from(["<", ">", "/", "</", "<p>", "</p>", "<li>", "</td>", "<td>", "<tr>", "<br>",
+                                  "<html>", "<head>", "<body>", "</body>", "<title>", "<div>", "</div>", "<b>",
+                                  "<img src=x>", "<!--", "-->", "<?pi", "<!DOCTYPE html>", "<table>", "<option>",
+                                  "<select>", "<script>", "</script>", "<meta>", "<frameset>", "<noscript>",
+                                  "text", " ", "\n", "&amp;", "x=y"]), max_size=60).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SOUP)
+def test_a_page_parses_into_at_most_twice_as_many_nodes_as_it_has_tags(page: str) -> None:
+    """The bound _few_tags rests on: nodes <= 2 x "<" characters + 4 (it allows 3x + 16)."""
+    from mediakit.html import _few_tags, load_tree
+
+    tree = load_tree(page)
+    nodes = sum(1 for _ in tree.iter()) if tree is not None else 0
+    assert nodes <= 2 * page.count("<") + 4, page
+    if _few_tags(page, nodes - 1):
+        raise AssertionError(page)
