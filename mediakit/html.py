@@ -10,7 +10,8 @@
    on such a page), and the article is flagged. An attribute value longer than
    :data:`HTML_ATTRIBUTE_CHARS` (10,000 characters: a class list or an inline image, never text) is
    emptied before trafilatura reads the page (its rules search class and id values, once per rule), and
-   the article is flagged.
+   the article is flagged. The scripts, styles, links and meta tags of the page's ``<head>``, which
+   trafilatura deletes unread, are removed before it is given the page (:func:`_shed_head`).
 3. Each line of that text is a paragraph unless a rule removes it, with its reason: the first line when
    it repeats the headline (kept as the title), lines repeating a photo caption (kept as metadata), the
    list under a teaser label, and the boilerplate phrase rules the text cleaner uses too
